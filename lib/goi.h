@@ -1,0 +1,276 @@
+/*
+ * goi.h - the one public header of libgoi, the library shared by the goi
+ * tools (goi-clean, goi-split, goi-table, goi-check, goi-sum).
+ *
+ * Conventions: public names carry the goi_ prefix; stateful objects are
+ * opaque, created and freed explicitly; functions return a length, a count
+ * or a negative GOI_E* code that goi_strerror() explains.  The library never
+ * exits and prints only through the diagnostics helpers (goi_warnx & co),
+ * which the tools call.
+ */
+#ifndef GOI_H
+#define GOI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define GOI_VERSION "0.1.0"
+
+/* Error codes: always negative. */
+enum {
+	GOI_ENOMEM = -1,	/* out of memory */
+	GOI_EIO = -2,		/* read or write error, see errno */
+	GOI_EINVAL = -3,	/* malformed input */
+	GOI_ERANGE = -4,	/* number out of range */
+	GOI_ESTREAM = -5,	/* not the stream this tool reads */
+	GOI_EFIELDS = -6,	/* wrong number of fields in a row */
+	GOI_EUTF8 = -7,		/* invalid UTF-8 */
+	GOI_EENCODING = -8	/* invalid byte sequence in the input encoding */
+};
+const char *goi_strerror(int code);
+
+/* A byte span into a buffer owned by someone else; never NUL-terminated. */
+typedef struct {
+	const char *p;
+	size_t n;
+} goi_span;
+
+#define GOI_SPAN_EQ(s, lit) \
+	((s).n == sizeof(lit) - 1 && memcmp((s).p, (lit), (s).n) == 0)
+
+/* ---- diag.c: err(3)-shaped diagnostics ------------------------------- */
+
+/*
+ * goi-X: FILE:LINE: message.  file NULL leaves out "FILE:", line <= 0 leaves
+ * out "LINE:".  A file name "-" is printed as "(stdin)".
+ */
+void goi_setprogname(const char *argv0);
+const char *goi_getprogname(void);
+void goi_warnx(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* As goi_warnx, with ": strerror(errno)" appended. */
+void goi_warn(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Print the version line of -V: goi, utf8proc and libcsv versions. */
+void goi_print_version(FILE *fp);
+
+/* ---- io.c: block-buffered input ---------------------------------------- */
+
+typedef struct goi_reader goi_reader;
+
+/* "-" or NULL is standard input.  NULL with errno set on failure. */
+goi_reader *goi_reader_open(const char *path);
+/* Wrap an open descriptor; name is used in messages. */
+goi_reader *goi_reader_fdopen(int fd, const char *name);
+void goi_reader_close(goi_reader *r);
+/*
+ * Next line, without its LF (a CR before it is kept: the caller decides).
+ * The span is valid until the next call.  Returns 1 for a line, 0 at end of
+ * input, GOI_EIO or GOI_ENOMEM.  A last line without LF is still a line.
+ */
+int goi_reader_getline(goi_reader *r, goi_span *line);
+/* Raw bytes, for decoders: up to n bytes, 0 at end, GOI_EIO on error. */
+long goi_reader_read(goi_reader *r, char *buf, size_t n);
+/* 1-based number of the line last returned by goi_reader_getline. */
+long goi_reader_lineno(const goi_reader *r);
+/* Byte offset in the input of the start of that line. */
+uint64_t goi_reader_offset(const goi_reader *r);
+/* The name given to open, "-" for stdin. */
+const char *goi_reader_name(const goi_reader *r);
+
+/* ---- tsv.c: the TSV streams of SPEC section 2 ---------------------------- */
+
+enum goi_stream {
+	GOI_STREAM_NONE = 0,
+	GOI_STREAM_LINES,	/* doc line text */
+	GOI_STREAM_SECTIONS,	/* doc section line text */
+	GOI_STREAM_INDEX,	/* doc title organ year format first last */
+	GOI_STREAM_CELLS,	/* doc year format table row col value kind raw line */
+	GOI_STREAM_FINDINGS,	/* doc rule status table row col expected actual line message */
+	GOI_STREAM_COUNT
+};
+
+/* Column names of a stream, NULL-terminated; its number of columns. */
+const char *const *goi_stream_columns(int stream);
+int goi_stream_ncols(int stream);
+const char *goi_stream_name(int stream);
+/* The stream whose header line equals line, else GOI_STREAM_NONE. */
+int goi_stream_header(goi_span line);
+
+/*
+ * Split a TSV line at TABs into at most max spans.  Returns the number of
+ * fields the line has (which may exceed max: the extra are not stored).
+ */
+int goi_tsv_split(goi_span line, goi_span *f, int max);
+/*
+ * Undo the escapes \t \r \n \\ of a field into out (room for s.n bytes).
+ * Returns the length written.  Any other backslash sequence is kept as is.
+ */
+size_t goi_tsv_unescape(goi_span s, char *out);
+/* Escape into out (room for 2 * s.n bytes); returns the length written. */
+size_t goi_tsv_escape(goi_span s, char *out);
+
+/*
+ * A stream reader: reads one of the TSV streams from a goi_reader, checks
+ * the header (a first line that is another stream's header is an error;
+ * a missing header is accepted), skips repeated header lines, and splits
+ * each row into unescaped fields.
+ */
+typedef struct goi_tsvin goi_tsvin;
+goi_tsvin *goi_tsvin_new(goi_reader *r, int stream);
+void goi_tsvin_free(goi_tsvin *t);
+/*
+ * Next row: f receives ncols spans of unescaped text, valid until the next
+ * call.  Returns 1, 0 at end, or a negative code; on GOI_ESTREAM and
+ * GOI_EFIELDS goi_tsvin_lineno() names the offending line.
+ */
+int goi_tsvin_next(goi_tsvin *t, goi_span *f);
+long goi_tsvin_lineno(const goi_tsvin *t);
+/* The stream the header said (or the one asked for when no header). */
+int goi_tsvin_stream(const goi_tsvin *t);
+
+/* ---- out.c: TSV or CSV output ------------------------------------------- */
+
+enum {
+	GOI_OUT_CSV = 1,	/* RFC 4180 CSV through libcsv */
+	GOI_OUT_NOHEADER = 2	/* -N: no header line */
+};
+
+typedef struct goi_out goi_out;
+goi_out *goi_out_new(FILE *fp, int flags);
+/* Write the header line of a stream (nothing under GOI_OUT_NOHEADER). */
+int goi_out_header(goi_out *o, int stream);
+/* Append one field to the current row; escaped (TSV) or quoted (CSV). */
+int goi_out_field(goi_out *o, const char *s, size_t n);
+int goi_out_fieldz(goi_out *o, const char *s);
+int goi_out_fieldl(goi_out *o, long long v);
+int goi_out_endrow(goi_out *o);
+/* Bytes written verbatim, for renderers such as --pretty. */
+int goi_out_raw(goi_out *o, const char *s, size_t n);
+/* Flush.  GOI_EIO (errno set) if any write failed. */
+int goi_out_flush(goi_out *o);
+/* Flush and free; returns as goi_out_flush. */
+int goi_out_close(goi_out *o);
+
+/* ---- dec.c: exact decimals ----------------------------------------------- */
+
+/* value = m / 10^scale; scale 0..GOI_DEC_MAXSCALE. */
+typedef struct {
+	int64_t m;
+	int scale;
+} goi_dec;
+#define GOI_DEC_MAXSCALE 12
+
+/*
+ * Parse [+-]digits[.digits] (no separators, no units).  Returns 0, or
+ * GOI_EINVAL / GOI_ERANGE.
+ */
+int goi_dec_parse(const char *s, size_t n, goi_dec *d);
+/* a += b exactly; GOI_ERANGE on overflow (a unchanged). */
+int goi_dec_add(goi_dec *a, goi_dec b);
+/* d *= 10^k, k may be negative (exact: the scale grows). */
+int goi_dec_shift(goi_dec *d, int k);
+int goi_dec_cmp(goi_dec a, goi_dec b);
+/* Shortest text: no trailing fractional zeros; returns the length. */
+size_t goi_dec_format(goi_dec d, char *buf, size_t size);
+
+/* ---- doc.c: documents of a lines stream --------------------------------- */
+
+/* One line of a document: its line in the original input and its text. */
+typedef struct {
+	long line;
+	const char *text;	/* unescaped, NUL-terminated */
+	size_t len;
+} goi_docline;
+
+typedef struct {
+	const char *key;	/* the doc column */
+	const char *file;	/* input name, for messages */
+	const goi_docline *lines;
+	size_t nlines;
+	long first_row;		/* row of the stream where the doc starts */
+} goi_doc;
+
+/*
+ * Groups the rows of a lines stream (doc line text) into documents: a
+ * document is a run of rows with the same doc key.  Memory follows the
+ * largest document.
+ */
+typedef struct goi_docin goi_docin;
+goi_docin *goi_docin_new(goi_reader *r);
+void goi_docin_free(goi_docin *d);
+/*
+ * Next document, valid until the next call.  Returns 1, 0 at the end, or a
+ * negative code; goi_docin_lineno() then names the row at fault
+ * (GOI_ESTREAM: another stream's header; GOI_EFIELDS: not 3 fields;
+ * GOI_EINVAL: line is not a positive number).
+ */
+int goi_docin_next(goi_docin *d, const goi_doc **doc);
+long goi_docin_lineno(const goi_docin *d);
+
+/* ---- cells: what the extractors emit ------------------------------------- */
+
+/* Table formats (SPEC section 1), also usable as bit flags. */
+enum {
+	GOI_FMT_NONE = 0,
+	GOI_FMT_2019 = 1,
+	GOI_FMT_2021 = 2,
+	GOI_FMT_OLD = 4
+};
+/* "2019", "2021", "old" or "" for GOI_FMT_NONE. */
+const char *goi_format_name(int fmt);
+int goi_format_parse(const char *s);	/* GOI_FMT_*, -1 if unknown */
+
+/* One cell of the cells stream, as an extractor produces it. */
+typedef struct {
+	const char *table, *row, *col;
+	const char *value;	/* the normalized value; "" when empty or na */
+	const char *kind;	/* num glued empty na text */
+	const char *raw;	/* what was written */
+	long line;		/* line of the original input */
+} goi_cellv;
+
+/* Where extractors send cells and warnings: the library never prints. */
+typedef struct {
+	int (*cell)(void *ctx, const goi_cellv *c);
+	void (*warn)(void *ctx, long line, const char *msg);
+	void *ctx;
+} goi_sink;
+
+/* ---- schema.c: the table formats as data (owner: goi-table) ------------- */
+
+typedef struct {
+	const char *key;	/* "new", "denied.1", "rules" ... */
+	const char *label;	/* the official label, for --labels and --pretty */
+	const char *const *variants;	/* other spellings, NULL-terminated */
+} goi_schema_item;
+
+typedef struct {
+	const char *key;	/* "art20_1", "requests", "appeals" ... */
+	int formats;		/* GOI_FMT_2019 | GOI_FMT_2021 */
+	const char *label;	/* caption, e.g. 第二十条第（一）项 */
+	const goi_schema_item *rows;
+	int nrows;
+	const goi_schema_item *cols;
+	int ncols;
+} goi_schema_table;
+
+/* The tables of one format in printed order; *n receives their number. */
+const goi_schema_table *goi_schema_tables(int format, int *n);
+const goi_schema_table *goi_schema_table_find(int format, const char *key);
+/* Official label of a row or column key of a table, NULL if unknown. */
+const char *goi_schema_row_label(const goi_schema_table *t, const char *row);
+const char *goi_schema_col_label(const goi_schema_table *t, const char *col);
+
+/* ---- common command-line handling --------------------------------------- */
+
+/* Long options every tool has; the short ones are h, V, N. */
+#define GOI_OPT_CSV 0x100
+#define GOI_COMMON_LONGOPTS \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, 'V'}, \
+	{"no-header", no_argument, NULL, 'N'}, \
+	{"csv", no_argument, NULL, GOI_OPT_CSV}
+
+#endif /* GOI_H */

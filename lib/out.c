@@ -1,0 +1,202 @@
+/*
+ * out.c - stream output: TSV with the escapes of SPEC section 2, or RFC 4180
+ * CSV through libcsv.  Rows are assembled in our own buffer and handed to
+ * stdio in large blocks.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "goi.h"
+
+#define OUTBUF (64 * 1024)
+
+struct goi_out {
+	FILE *fp;
+	int flags;
+	int nfield;		/* fields in the current row */
+	int failed;
+	int errnum;
+	char *buf;
+	size_t len, cap;
+};
+
+goi_out *
+goi_out_new(FILE *fp, int flags)
+{
+	goi_out *o;
+
+	if ((o = calloc(1, sizeof(*o))) == NULL)
+		return NULL;
+	o->fp = fp;
+	o->flags = flags;
+	o->cap = OUTBUF;
+	if ((o->buf = malloc(o->cap)) == NULL) {
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+drain(goi_out *o)
+{
+	if (o->len > 0 && !o->failed &&
+	    fwrite(o->buf, 1, o->len, o->fp) != o->len) {
+		o->failed = 1;
+		o->errnum = errno;
+	}
+	o->len = 0;
+	return o->failed ? GOI_EIO : 0;
+}
+
+/* Make room for n more bytes. */
+static int
+room(goi_out *o, size_t n)
+{
+	char *nb;
+	size_t cap;
+
+	if (o->len + n <= o->cap)
+		return 0;
+	if (drain(o) < 0)
+		return GOI_EIO;
+	if (n <= o->cap)
+		return 0;
+	for (cap = o->cap; cap < n; cap *= 2)
+		;
+	if ((nb = realloc(o->buf, cap)) == NULL)
+		return GOI_ENOMEM;
+	o->buf = nb;
+	o->cap = cap;
+	return 0;
+}
+
+int
+goi_out_raw(goi_out *o, const char *s, size_t n)
+{
+	int rc;
+
+	if ((rc = room(o, n)) < 0)
+		return rc;
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	return 0;
+}
+
+static int
+csv_needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return 1;
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return 1;
+	return 0;
+}
+
+int
+goi_out_field(goi_out *o, const char *s, size_t n)
+{
+	int rc;
+
+	if ((rc = room(o, 2 * n + 3)) < 0)
+		return rc;
+	if (o->nfield++ > 0)
+		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
+	if (!(o->flags & GOI_OUT_CSV)) {
+		goi_span sp = {s, n};
+		if (memchr(s, '\\', n) || memchr(s, '\t', n) ||
+		    memchr(s, '\n', n) || memchr(s, '\r', n))
+			o->len += goi_tsv_escape(sp, o->buf + o->len);
+		else {
+			memcpy(o->buf + o->len, s, n);
+			o->len += n;
+		}
+	} else if (csv_needs_quotes(s, n))
+		o->len += csv_write(o->buf + o->len, o->cap - o->len, s, n);
+	else {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+	}
+	return 0;
+}
+
+int
+goi_out_fieldz(goi_out *o, const char *s)
+{
+	return goi_out_field(o, s ? s : "", s ? strlen(s) : 0);
+}
+
+int
+goi_out_fieldl(goi_out *o, long long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof(b), "%lld", v);
+
+	return goi_out_field(o, b, (size_t)n);
+}
+
+int
+goi_out_endrow(goi_out *o)
+{
+	int rc;
+
+	if ((rc = room(o, 2)) < 0)
+		return rc;
+	if (o->flags & GOI_OUT_CSV)
+		o->buf[o->len++] = '\r';
+	o->buf[o->len++] = '\n';
+	o->nfield = 0;
+	return o->failed ? GOI_EIO : 0;
+}
+
+int
+goi_out_header(goi_out *o, int stream)
+{
+	const char *const *c = goi_stream_columns(stream);
+	int rc = 0;
+
+	if (o->flags & GOI_OUT_NOHEADER || c == NULL)
+		return 0;
+	for (; *c != NULL && rc == 0; c++)
+		rc = goi_out_fieldz(o, *c);
+	return rc ? rc : goi_out_endrow(o);
+}
+
+int
+goi_out_flush(goi_out *o)
+{
+	drain(o);
+	if (!o->failed && fflush(o->fp) == EOF) {
+		o->failed = 1;
+		o->errnum = errno;
+	}
+	if (!o->failed && ferror(o->fp)) {
+		o->failed = 1;
+		o->errnum = EIO;
+	}
+	if (o->failed) {
+		errno = o->errnum;
+		return GOI_EIO;
+	}
+	return 0;
+}
+
+int
+goi_out_close(goi_out *o)
+{
+	int rc;
+
+	if (o == NULL)
+		return 0;
+	rc = goi_out_flush(o);
+	free(o->buf);
+	free(o);
+	return rc;
+}
