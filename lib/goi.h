@@ -273,4 +273,22 @@ const char *goi_schema_col_label(const goi_schema_table *t, const char *col);
 	{"no-header", no_argument, NULL, 'N'}, \
 	{"csv", no_argument, NULL, GOI_OPT_CSV}
 
+/* ---- section.c, docinfo.c: sections & document info (owner: goi-split) -- */
+
+enum { GOI_SEC_FRONT, GOI_SEC_OVERVIEW, GOI_SEC_ACTIVE, GOI_SEC_REQUESTS, GOI_SEC_APPEALS,
+       GOI_SEC_PROBLEMS, GOI_SEC_OTHER, GOI_SEC_END, GOI_SEC_COUNT };
+const char *goi_section_key(int sec);          /* "front" ... "end" */
+int goi_section_parse(const char *key);        /* -1 if unknown */
+typedef struct { int section; size_t li; size_t off; } goi_secmark; /* section starts at doc->lines[li].text + off */
+int goi_sections_find(const goi_doc *doc, goi_secmark *marks, int max); /* marks in document order, first is front at li 0 off 0; returns count */
+typedef struct {
+	char title[512]; long title_line;       /* "" / 0 when absent */
+	char organ[256]; int year;               /* year 0 when unknown */
+	char period[128]; long period_line;      /* 统计期限 as written */
+	char period_from[11], period_to[11];     /* YYYY-MM-DD or "" */
+	char published[11]; long published_line; /* 发布时间 etc. */
+	char signed_date[11]; long signed_line;  /* date under the signature */
+} goi_docinfo;
+int goi_docinfo_read(const goi_doc *doc, goi_docinfo *info); /* 0 or <0 */
+
 #endif /* GOI_H */
