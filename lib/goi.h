@@ -291,4 +291,22 @@ typedef struct {
 } goi_docinfo;
 int goi_docinfo_read(const goi_doc *doc, goi_docinfo *info); /* 0 or <0 */
 
+/* ---- render.c: the printed-form renderer of --pretty (owner: goi-sum) --- */
+
+/*
+ * Lays out the cells of one document like the printed form: one block per
+ * table (caption, header row of column labels, one line per row with its
+ * label), rows and columns in schema order, values right-aligned by display
+ * width (utf8proc_charwidth), empty cells blank, na as "/".  Tables the
+ * schema does not know (stats, text, doc, ...) become key/value lists.
+ * labels nonzero: official Chinese labels; zero: the stable keys.
+ * Feed one document's cells with goi_render_cell, then goi_render_doc
+ * prints them through goi_out_raw and resets.  Both return 0 or GOI_E*.
+ */
+typedef struct goi_render goi_render;
+goi_render *goi_render_new(goi_out *o, int labels);
+int goi_render_cell(goi_render *r, const goi_cellv *c);
+int goi_render_doc(goi_render *r, const char *doc, int format);
+void goi_render_free(goi_render *r);
+
 #endif /* GOI_H */
