@@ -309,4 +309,23 @@ int goi_render_cell(goi_render *r, const goi_cellv *c);
 int goi_render_doc(goi_render *r, const char *doc, int format);
 void goi_render_free(goi_render *r);
 
+/* ---- stats.c, facts.c: old statistics table, doc and text facts (owner: facts) */
+
+/*
+ * The old 政府信息公开情况统计表 (reports up to 2018) as table `stats`: row
+ * key the indicator as printed (NFKC, no spaces, no leading 其中： or
+ * ordinal), col `value` (本年度) and `cumulative` (历年累计).  Returns the
+ * number of cells emitted, 0 when the document has no such table, or a
+ * negative GOI_E* code (including a negative return of sink->cell).
+ */
+int goi_stats_extract(const goi_doc *doc, const goi_sink *sink);
+/*
+ * Table `doc` (from info, which may be NULL, and from the sections found)
+ * and table `text` (figures the prose quotes); keys in lib/facts.c and
+ * goi-table(1).  format is the GOI_FMT_* of the document.  Returns the
+ * number of cells emitted or a negative GOI_E* code.
+ */
+int goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
+    const goi_sink *sink);
+
 #endif /* GOI_H */
