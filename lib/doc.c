@@ -29,6 +29,7 @@ struct goi_docin {
 	size_t pend_off, pend_len;
 	long first_row;
 	int eof;
+	int err;		/* error met after a document's first rows */
 	goi_doc doc;
 };
 
@@ -145,6 +146,12 @@ goi_docin_next(goi_docin *d, const goi_doc **doc)
 	long line;
 	int rc;
 
+	if (d->err < 0) {
+		rc = d->err;
+		d->err = 0;
+		d->eof = 1;
+		return rc;
+	}
 	/* Start the new document with the row read ahead last time. */
 	d->alen = 0;
 	d->nrows = 0;
@@ -167,10 +174,15 @@ goi_docin_next(goi_docin *d, const goi_doc **doc)
 			d->eof = 1;
 			break;
 		}
-		if (rc < 0)
-			return rc;
-		if (parse_line(f[1], &line) < 0)
-			return GOI_EINVAL;
+		if (rc > 0 && parse_line(f[1], &line) < 0)
+			rc = GOI_EINVAL;
+		if (rc < 0) {
+			/* Hand out the rows before the bad one first. */
+			if (d->key == NULL || rc == GOI_ENOMEM)
+				return rc;
+			d->err = rc;
+			break;
+		}
 		if (d->key != NULL && (strlen(d->key) != f[0].n ||
 		    memcmp(d->key, f[0].p, f[0].n) != 0)) {
 			/* First row of the next document: keep it for later. */
