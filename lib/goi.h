@@ -263,6 +263,31 @@ const goi_schema_table *goi_schema_table_find(int format, const char *key);
 const char *goi_schema_row_label(const goi_schema_table *t, const char *row);
 const char *goi_schema_col_label(const goi_schema_table *t, const char *col);
 
+/* ---- table.c: format detection and extraction (owner: goi-table) ------- */
+
+/*
+ * The table format of a document from the tables themselves (captions,
+ * column headers, row labels), not the year in its title: GOI_FMT_2019,
+ * GOI_FMT_2021, GOI_FMT_OLD or GOI_FMT_NONE.
+ */
+int goi_table_format(const goi_doc *doc);
+
+/*
+ * The 2019/2021 table extractor.  One object per run: it keeps per-organ
+ * state across documents (the previous report's figures settle glued
+ * readings).  goi_extract_tables() sends every cell of the format's tables
+ * to sink (blank cells as kind empty) and its warnings to sink->warn;
+ * returns the number of cells, or a negative GOI_E* code.
+ */
+typedef struct goi_extract goi_extract;
+goi_extract *goi_extract_new(void);
+void goi_extract_free(goi_extract *x);
+int goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
+    const goi_sink *sink);
+/* Options, GOI_EXTRACT_* flags; returns the previous ones. */
+#define GOI_EXTRACT_STRICT 1	/* no soft assumptions for glued readings */
+int goi_extract_setflags(goi_extract *x, int flags);
+
 /* ---- common command-line handling --------------------------------------- */
 
 /* Long options every tool has; the short ones are h, V, N. */
