@@ -10,6 +10,11 @@ pkg-config --exists libutf8proc 2>/dev/null || missing="$missing libutf8proc-dev
 command -v bats >/dev/null 2>&1 || missing="$missing bats"
 [ -d /usr/lib/bats/bats-support ] || [ -d /usr/lib/bats-support ] || missing="$missing bats-support"
 [ -d /usr/lib/bats/bats-assert ] || [ -d /usr/lib/bats-assert ] || missing="$missing bats-assert"
+# For the test suite: man page lint, the parallel recipe, Unicode's own
+# normalization tests.
+command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+command -v parallel >/dev/null 2>&1 || missing="$missing parallel"
+[ -f /usr/share/unicode/NormalizationTest.txt ] || missing="$missing unicode-data"
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config$missing"
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
