@@ -353,4 +353,79 @@ int goi_stats_extract(const goi_doc *doc, const goi_sink *sink);
 int goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink);
 
+/* ---- glued.c: readings of a glued run of digits (owner: glued) ---------- */
+
+/*
+ * A row whose separators were lost ("640020470", "230 000023", "2648-18538")
+ * holds ncells numbers in printed order.  A problem says what is known about
+ * them; goi_glued_solve enumerates every reading of the run as exactly
+ * ncells numbers that satisfies all of it.
+ *
+ * Identities: sum(coef[i] * v[i]) + constant == 0 (op GOI_GLUED_EQ, the
+ * zero value) or >= 0 (GOI_GLUED_GE: e.g. cumulative - value >= 0).  A row
+ * total is total - sum(parts) == 0, see goi_glued_sum.  has_known[i] pins
+ * cell i to known[i] (a figure the prose states).  signed_ok[i]: a '-' right
+ * before the cell's digits may be its sign.  maxdigits bounds the integer
+ * digits of one number (0 = 9, at most 15).  scale > 0 admits decimals with
+ * up to scale places (a '.' must then sit inside a number); every value,
+ * known and constant is then in units of 10^-scale (735.5 at scale 2 is
+ * 73550).  budget bounds the search steps (0 = 1000000).
+ *
+ * The run: digits and the separators that survived.  Whitespace (space,
+ * TAB, U+00A0, U+3000) and '|' are certain boundaries; '-' is a boundary
+ * or, before a signed_ok cell, its sign; ',' is a boundary or a thousands
+ * separator (then the number is grouped d{1,3}(,ddd)+ throughout).
+ * Separators before the first or after the last digit are ignored (a '-'
+ * there may be the first cell's sign).  A number has no leading zero
+ * except a lone 0, and "-0" is not a number.
+ */
+#define GOI_GLUED_MAXCELLS 32
+#define GOI_GLUED_MAXIDENT 16
+enum { GOI_GLUED_EQ = 0, GOI_GLUED_GE = 1 };
+
+typedef struct {
+	int ncells;
+	int nident;
+	struct {
+		signed char coef[GOI_GLUED_MAXCELLS];
+		int op;		/* GOI_GLUED_EQ or GOI_GLUED_GE */
+		long long constant;
+	} ident[GOI_GLUED_MAXIDENT];
+	unsigned char has_known[GOI_GLUED_MAXCELLS];
+	long long known[GOI_GLUED_MAXCELLS];
+	unsigned char signed_ok[GOI_GLUED_MAXCELLS];
+	int maxdigits;
+	int scale;		/* 0..6 */
+	long budget;
+} goi_glued_problem;
+
+/* Zero p and set ncells. */
+void goi_glued_init(goi_glued_problem *p, int ncells);
+/*
+ * Add the identity v[total] == v[first] + ... + v[first + n - 1]; returns
+ * its index, or GOI_ERANGE (table full) / GOI_EINVAL (cells out of range).
+ */
+int goi_glued_sum(goi_glued_problem *p, int total, int first, int n);
+/*
+ * Store up to max readings (ncells values each, in printed order) in out;
+ * return the number of readings (which may exceed max: 1 means settled),
+ * GOI_EINVAL (bad problem, no digit, a character that is no separator) or
+ * GOI_ERANGE (the budget ran out: too ambiguous to tell).  No reading that
+ * satisfies the problem is ever left out of the count.
+ */
+long goi_glued_solve(const char *run, size_t n, const goi_glued_problem *p,
+    long long *out, long max);
+/*
+ * The same over several runs that together hold the ncells numbers in
+ * order (a row split by labels or TABs, or several rows solved jointly so
+ * that column identities apply).  cells NULL: runs only add certain
+ * boundaries; else cells[r] is the number of cells of run r (they sum to
+ * ncells).
+ */
+long goi_glued_solve_runs(const goi_span *runs, const int *cells, int nruns,
+    const goi_glued_problem *p, long long *out, long max);
+/* "23 0 0 0 0 0 23" (values at p->scale), for warnings; returns strlen. */
+size_t goi_glued_format(const goi_glued_problem *p, const long long *v,
+    char *buf, size_t size);
+
 #endif /* GOI_H */
