@@ -334,6 +334,49 @@ int goi_render_cell(goi_render *r, const goi_cellv *c);
 int goi_render_doc(goi_render *r, const char *doc, int format);
 void goi_render_free(goi_render *r);
 
+/* ---- agg.c: mergeable hash aggregation of cells (owner: goi-sum) -------- */
+
+/*
+ * Sums cells per (group, format, table, row, col) in one pass; memory grows
+ * with the number of keys, not the input.  Its output is a cells stream
+ * that it reads back exactly (partial sums: raw "n=N glued=N empty=N na=N
+ * text=N absent=N", table doc row documents, col suffixes :mean :min :max
+ * :count), so runs over parts of the input merge into the run over all of
+ * it.  See goi-sum(1) for the format.
+ */
+enum {
+	GOI_AGG_MEAN = 1,
+	GOI_AGG_MIN = 2,
+	GOI_AGG_MAX = 4,
+	GOI_AGG_COUNT = 8,
+	GOI_AGG_SUM = 16,	/* always on; accepted by -o */
+	GOI_AGG_HARMONIZE = 0x100	/* sum what 2019 and 2021 share */
+};
+/* "sum,mean,..." to GOI_AGG_* flags; GOI_EINVAL naming the bad op in *bad. */
+int goi_agg_ops_parse(const char *spec, goi_span *bad);
+/*
+ * Check a -g list ("year,organ"): cells columns doc year format table row
+ * col, or doc facts (rows of table doc: organ title period ...).  Returns 0
+ * or GOI_EINVAL with the bad key in *bad.
+ */
+int goi_agg_keys_check(const char *keys, goi_span *bad);
+
+typedef struct goi_agg goi_agg;
+/*
+ * keys: a checked -g list or NULL (one group).  warn receives the data
+ * errors (bad numbers, overflow, unknown kinds, duplicate cells) with the
+ * input line; the affected sum is then never printed as a number.
+ */
+goi_agg *goi_agg_new(const char *keys, int flags,
+    void (*warn)(void *ctx, long line, const char *msg), void *ctx);
+void goi_agg_free(goi_agg *a);
+/* One row of a cells stream (10 unescaped fields) and its input line. */
+int goi_agg_row(goi_agg *a, const goi_span *f, long line);
+/* End of one input file: its last document ends there. */
+int goi_agg_endinput(goi_agg *a);
+/* Write the sums as cells to o, or through r (--pretty) when r != NULL. */
+int goi_agg_write(goi_agg *a, goi_out *o, goi_render *r);
+
 /* ---- stats.c, facts.c: old statistics table, doc and text facts (owner: facts) */
 
 /*
