@@ -315,6 +315,27 @@ typedef struct {
 	char signed_date[11]; long signed_line;  /* date under the signature */
 } goi_docinfo;
 int goi_docinfo_read(const goi_doc *doc, goi_docinfo *info); /* 0 or <0 */
+/*
+ * Helpers of the two above, usable by others.  goi_fold copies s into out
+ * (size bytes with the NUL) for matching: full-width ASCII to ASCII, every
+ * kind of space dropped, NUL and invalid UTF-8 to U+FFFD; pos (room for
+ * size entries, or NULL) maps each out byte to its offset in s.  Returns
+ * the bytes written.
+ */
+size_t goi_fold(const char *s, size_t n, char *out, size_t size, size_t *pos);
+/*
+ * A date at the start of folded text: 2021年1月20日, 二〇二一年一月二十日,
+ * 2021-01-05, 2021.1.5, 2021/1/5, 2021年1月 (*d = 0), 12月31日 (*y = 0).
+ * Returns the bytes it spans, 0 if none.
+ */
+size_t goi_date_scan(const char *s, size_t n, int *y, int *m, int *d);
+/* The signature under a report: organ (if any) and date, the last in it. */
+typedef struct {
+	size_t li, off;		/* where it starts: the organ, else the date */
+	size_t date_li, date_off;
+	int y, m, d;		/* d is 0 for 2021年1月 */
+} goi_signature;
+int goi_signature_find(const goi_doc *doc, goi_signature *sig); /* 1 or 0 */
 
 /* ---- render.c: the printed-form renderer of --pretty (owner: goi-sum) --- */
 
