@@ -1,0 +1,867 @@
+/*
+ * facts.c - the `doc` and `text` facts of a report, and the NFKC text
+ * (goi_utext) that stats.c and this file read.
+ *
+ * Keys (cells stream, col always `value`):
+ *
+ * table doc (from goi_docinfo_read and goi_sections_find):
+ *   title         text   the title line
+ *   organ         text   the reporting body
+ *   year          num    the report year
+ *   period        text   the 统计期限 as written
+ *   period_from   text   its first day, YYYY-MM-DD
+ *   period_to     text   its last day, YYYY-MM-DD
+ *   published     text   publication date, YYYY-MM-DD
+ *   signed        text   date under the signature, YYYY-MM-DD
+ *   sections      text   section keys present, space-separated, in order
+ *   format        text   2019, 2021, old, or "" when no table was found
+ * A fact the document does not give is not emitted.
+ *
+ * table text (figures the prose quotes; kind num; raw holds the phrase):
+ *   requests.new          applications received this year:
+ *                         (共)收到|受理|新收 …公开…申请 N件/条
+ *                         (a channel such as 信函申请 is not the total)
+ *   requests.carried_in   上年(度)结转 … N件
+ *   requests.carried_out  结转(至)下年度|YYYY年 … N件
+ *   requests.answered     (共)办结 N件, 答复总数 N件, 共答复 N件
+ *   appeals.review        行政复议(案件) N件/起
+ *   appeals.suit          行政诉讼(案件) N件/起
+ *   active.total          (我X|全X|本X|其中|nothing)(共)(主动)公开|公布
+ *                         (政府)信息 N条 — never a channel (通过…, 在…平台,
+ *                         网站), a part (各…), a running total (累计) or
+ *                         an approximate figure (N余条)
+ *   active.part.1 …       the figures listed right after the total,
+ *                         introduced by 其中, in order (raw: the phrase)
+ * A statement of none sets the figure to 0: 未收到…公开…申请 gives
+ * requests.new 0; 未发生|未收到|未产生|未出现|没有 … 行政复议 / 行政诉讼
+ * in one clause gives appeals.review / appeals.suit 0.  Only prose is read:
+ * lines holding TAB or | (table rows) and the old statistics table are
+ * skipped.  The first statement of a key wins; a later, different one is
+ * reported through sink->warn.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "goi.h"
+
+#define NOPOS ((size_t)-1)
+
+/* ---- goi_utext ----------------------------------------------------------- */
+
+static int
+utext_grow(goi_utext *u, size_t *cap, size_t need)
+{
+	int32_t *cp;
+	long *ln;
+	size_t n;
+
+	if (u->n + need <= *cap)
+		return 0;
+	n = *cap ? *cap : 1024;
+	while (n < u->n + need)
+		n *= 2;
+	if ((cp = realloc(u->cp, n * sizeof(*cp))) == NULL)
+		return GOI_ENOMEM;
+	u->cp = cp;
+	if ((ln = realloc(u->line, n * sizeof(*ln))) == NULL)
+		return GOI_ENOMEM;
+	u->line = ln;
+	*cap = n;
+	return 0;
+}
+
+int
+goi_utext_build(goi_utext *u, const goi_doc *doc)
+{
+	size_t cap = 0, i, bcap = 0, k;
+	char *clean = NULL, *t;
+	utf8proc_uint8_t *nf;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r, len;
+
+	u->cp = NULL;
+	u->line = NULL;
+	u->n = 0;
+	for (i = 0; i < doc->nlines; i++) {
+		const goi_docline *dl = &doc->lines[i];
+		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
+		size_t j = 0;
+
+		/* Valid UTF-8 without NUL for utf8proc_map: 3 bytes per bad byte. */
+		if (3 * dl->len + 1 > bcap) {
+			bcap = 3 * dl->len + 1;
+			if ((t = realloc(clean, bcap)) == NULL)
+				goto nomem;
+			clean = t;
+		}
+		k = 0;
+		while (j < dl->len) {
+			r = utf8proc_iterate(s + j, (utf8proc_ssize_t)(dl->len - j), &c);
+			if (r <= 0 || c == 0) {
+				memcpy(clean + k, "\xEF\xBF\xBD", 3);
+				k += 3;
+				j++;
+				continue;
+			}
+			memcpy(clean + k, s + j, (size_t)r);
+			k += (size_t)r;
+			j += (size_t)r;
+		}
+		clean[k] = '\0';
+		len = utf8proc_map((const utf8proc_uint8_t *)clean, (utf8proc_ssize_t)k,
+		    &nf, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+		if (len < 0) {
+			if (len == UTF8PROC_ERROR_NOMEM)
+				goto nomem;
+			nf = NULL;
+			len = 0;
+		}
+		if (utext_grow(u, &cap, (size_t)len + 1) < 0) {
+			free(nf);
+			goto nomem;
+		}
+		for (j = 0; j < (size_t)len; j += (size_t)r) {
+			r = utf8proc_iterate(nf + j, len - (utf8proc_ssize_t)j, &c);
+			if (r <= 0) {
+				r = 1;
+				c = 0xFFFD;
+			}
+			u->cp[u->n] = c;
+			u->line[u->n++] = dl->line;
+		}
+		free(nf);
+		u->cp[u->n] = '\n';
+		u->line[u->n++] = dl->line;
+	}
+	free(clean);
+	return 0;
+nomem:
+	free(clean);
+	goi_utext_free(u);
+	return GOI_ENOMEM;
+}
+
+void
+goi_utext_free(goi_utext *u)
+{
+	free(u->cp);
+	free(u->line);
+	u->cp = NULL;
+	u->line = NULL;
+	u->n = 0;
+}
+
+static int
+isblankcp(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+
+size_t
+goi_utext_match(const goi_utext *u, size_t pos, size_t end, const char *lit)
+{
+	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)lit;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r;
+	int first = 1;
+
+	if (end > u->n)
+		end = u->n;
+	while (*s != '\0') {
+		r = utf8proc_iterate(s, -1, &c);
+		if (r <= 0)
+			return NOPOS;
+		s += r;
+		if (!first)
+			while (pos < end && isblankcp(u->cp[pos]))
+				pos++;
+		if (pos >= end || u->cp[pos] != c)
+			return NOPOS;
+		first = 0;
+		pos++;
+	}
+	return pos;
+}
+
+size_t
+goi_utext_find(const goi_utext *u, size_t from, size_t end, const char *lit,
+    size_t *mend)
+{
+	size_t e;
+
+	if (end > u->n)
+		end = u->n;
+	for (; from < end; from++)
+		if ((e = goi_utext_match(u, from, end, lit)) != NOPOS) {
+			if (mend != NULL)
+				*mend = e;
+			return from;
+		}
+	return NOPOS;
+}
+
+size_t
+goi_utext_utf8(const goi_utext *u, size_t from, size_t to, int nospace,
+    char *buf, size_t size)
+{
+	utf8proc_uint8_t tmp[4];
+	utf8proc_ssize_t r;
+	size_t k = 0;
+
+	if (size == 0)
+		return 0;
+	if (to > u->n)
+		to = u->n;
+	for (; from < to; from++) {
+		int32_t c = u->cp[from];
+
+		if (c == '\n')
+			c = ' ';
+		if (nospace && (isblankcp(c) || c == ' '))
+			continue;
+		r = utf8proc_encode_char(c, tmp);
+		if (r <= 0 || k + (size_t)r >= size)
+			break;
+		memcpy(buf + k, tmp, (size_t)r);
+		k += (size_t)r;
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+/* ---- text facts ---------------------------------------------------------- */
+
+/* The facts, in emission order. */
+enum {
+	F_NEW, F_CARRIED_IN, F_ANSWERED, F_CARRIED_OUT, F_REVIEW, F_SUIT,
+	F_TOTAL, F_COUNT
+};
+static const char *const fact_key[F_COUNT] = {
+	"requests.new", "requests.carried_in", "requests.answered",
+	"requests.carried_out", "appeals.review", "appeals.suit",
+	"active.total"
+};
+
+#define MAXPARTS 32
+#define RAWMAX 512
+
+typedef struct {
+	int set;
+	char value[64];
+	char raw[RAWMAX];
+	long line;
+} fact;
+
+typedef struct {
+	const goi_utext *u;
+	const goi_sink *sink;
+	fact f[F_COUNT];
+	fact part[MAXPARTS];
+	int nparts;
+	int *prose;		/* per code point: 1 when prose */
+} factctx;
+
+static int
+isdig(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+isclause(int32_t c)
+{
+	return c == 0xFF0C || c == ',' || c == 0x3002 || c == ';' ||
+	    c == 0xFF1B || c == ':' || c == '\n' || c == '|' || c == '(' ||
+	    c == ')' || c == '!' || c == '?' || c == '\t';
+}
+
+static int
+iscountunit(int32_t c)
+{
+	return c == 0x6761 /* 条 */ || c == 0x4EF6 /* 件 */ ||
+	    c == 0x8D77 /* 起 */;
+}
+
+/* Does the NUL-terminated UTF-8 s end with lit? */
+static int
+endswith(const char *s, const char *lit)
+{
+	size_t n = strlen(s), m = strlen(lit);
+
+	return n >= m && memcmp(s + n - m, lit, m) == 0;
+}
+
+static int
+startswith(const char *s, const char *lit)
+{
+	return strncmp(s, lit, strlen(lit)) == 0;
+}
+
+/* Strip one of the NULL-terminated suffixes from s (in place); 1 if done. */
+static int
+stripsuffix(char *s, const char *const *sfx)
+{
+	for (; *sfx != NULL; sfx++)
+		if (**sfx != '\0' && endswith(s, *sfx)) {
+			s[strlen(s) - strlen(*sfx)] = '\0';
+			return 1;
+		}
+	return 0;
+}
+
+static int
+hasany(const char *s, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (strstr(s, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+setfact(factctx *x, fact *f, const char *key, const char *value,
+    const char *raw, long line)
+{
+	char msg[RAWMAX + 256];
+
+	if (f->set) {
+		if (strcmp(f->value, value) != 0 && x->sink->warn != NULL) {
+			snprintf(msg, sizeof(msg), "text/%s: prose says %s "
+			    "(line %ld) and %s; keeping the first", key,
+			    f->value, f->line, value);
+			x->sink->warn(x->sink->ctx, line, msg);
+		}
+		return;
+	}
+	f->set = 1;
+	snprintf(f->value, sizeof(f->value), "%s", value);
+	snprintf(f->raw, sizeof(f->raw), "%s", raw);
+	f->line = line;
+}
+
+/*
+ * The phrase before a figure: back from pos to a clause mark or to a digit
+ * that is not part of a year (NNNN年, NNNN年度).  Returns its start.
+ */
+static size_t
+phrase_start(const goi_utext *u, size_t pos, size_t lo)
+{
+	size_t p = pos;
+
+	while (p > lo) {
+		int32_t c = u->cp[p - 1];
+
+		if (isclause(c))
+			break;
+		if (isdig(c))
+			break;
+		if (c == 0x5E74 /* 年 */ && p - 1 >= lo + 4 &&
+		    isdig(u->cp[p - 2]) && isdig(u->cp[p - 3]) &&
+		    isdig(u->cp[p - 4]) && isdig(u->cp[p - 5]) &&
+		    (p - 5 == lo || !isdig(u->cp[p - 6]))) {
+			p -= 5;
+			continue;
+		}
+		p--;
+	}
+	return p;
+}
+
+/*
+ * The phrase [from, to) with spaces dropped and years (NNNN年, NNNN年度)
+ * written Y, into buf.
+ */
+static void
+phrase_key(const goi_utext *u, size_t from, size_t to, char *buf, size_t size)
+{
+	char tmp[RAWMAX * 2];
+	size_t k = 0, i;
+
+	goi_utext_utf8(u, from, to, 1, tmp, sizeof(tmp));
+	for (i = 0; tmp[i] != '\0' && k + 1 < size;) {
+		if (isdig((unsigned char)tmp[i]) && isdig((unsigned char)tmp[i + 1]) &&
+		    isdig((unsigned char)tmp[i + 2]) && isdig((unsigned char)tmp[i + 3]) &&
+		    startswith(tmp + i + 4, "年")) {
+			buf[k++] = 'Y';
+			i += 4 + strlen("年");
+			if (startswith(tmp + i, "度"))
+				i += strlen("度");
+			continue;
+		}
+		buf[k++] = tmp[i++];
+	}
+	buf[k] = '\0';
+}
+
+/*
+ * A figure at pos: digits with optional thousands commas and a fraction,
+ * not glued to another digit before it.  Returns its end or NOPOS; the
+ * normalized number goes to val.
+ */
+static size_t
+figure_at(const goi_utext *u, size_t pos, size_t end, char *val, size_t size)
+{
+	size_t p = pos, k = 0;
+	goi_dec d;
+
+	if (pos > 0 && (isdig(u->cp[pos - 1]) || u->cp[pos - 1] == '.'))
+		return NOPOS;
+	if (p >= end || !isdig(u->cp[p]))
+		return NOPOS;
+	while (p < end && k + 2 < size) {
+		if (isdig(u->cp[p]))
+			val[k++] = (char)u->cp[p++];
+		else if (u->cp[p] == ',' && p + 3 < end && isdig(u->cp[p + 1]) &&
+		    isdig(u->cp[p + 2]) && isdig(u->cp[p + 3]) &&
+		    (p + 4 >= end || !isdig(u->cp[p + 4])))
+			p++;
+		else
+			break;
+	}
+	if (p < end && u->cp[p] == '.' && p + 1 < end && isdig(u->cp[p + 1])) {
+		val[k++] = '.';
+		p++;
+		while (p < end && isdig(u->cp[p]) && k + 1 < size)
+			val[k++] = (char)u->cp[p++];
+	}
+	val[k] = '\0';
+	if (goi_dec_parse(val, k, &d) < 0)
+		return NOPOS;
+	goi_dec_format(d, val, size);
+	return p;
+}
+
+static const char *const subject_bad[] = {
+	"各", "通过", "在", "网站", "平台", "微博", "微信", "新媒体", "累计",
+	"其他", "其它", NULL
+};
+
+/*
+ * Is the subject of a statement (what precedes the verb) the whole body?
+ * Nothing, 其中, or 我X/全X/本X without 各 or a channel.
+ */
+static int
+whole_subject(char *s)
+{
+	if (startswith(s, "Y"))
+		s++;
+	if (*s == '\0' || strcmp(s, "其中") == 0)
+		return 1;
+	if (!startswith(s, "我") && !startswith(s, "全") && !startswith(s, "本"))
+		return 0;
+	/* 本年度, 全年: a time, not the body; the statement is about a part */
+	if (startswith(s, "本年") || startswith(s, "全年"))
+		return 0;
+	if (hasany(s, subject_bad))
+		return 0;
+	return strlen(s) <= 12 * 3;
+}
+
+/* active.total: (subject)(共)(主动)公开|公布(的)(政府)信息(数)(共|为) */
+static int
+is_active_total(const char *phrase)
+{
+	static const char *const tail[] = { "共", "为", "数", NULL };
+	static const char *const obj[] = { "政府信息", "信息", NULL };
+	static const char *const verb[] = { "主动公开的", "主动公开", "主动公布",
+		"公开的", "公开", "公布", NULL };
+	char s[RAWMAX * 2];
+
+	if (strstr(phrase, "累计") != NULL)
+		return 0;
+	snprintf(s, sizeof(s), "%s", phrase);
+	while (stripsuffix(s, tail))
+		;
+	if (!stripsuffix(s, obj))
+		return 0;
+	if (!stripsuffix(s, verb))
+		return 0;
+	if (endswith(s, "共"))
+		s[strlen(s) - strlen("共")] = '\0';
+	return whole_subject(s);
+}
+
+static const char *const part_words[] = {
+	"各", "其中", "同意", "部分", "不予", "按时", "延期", "当面", "信函",
+	"传真", "网上", "网络", "电子邮件", "邮件", "来信", "电话", NULL
+};
+
+static int
+is_requests_new(const char *phrase)
+{
+	static const char *const tail[] = { "共", "为", "数", "数量", "总数",
+		"件数", NULL };
+	static const char *const bad[] = { "复议", "诉讼", "累计", "结转",
+		"通过", NULL };
+	const char *v;
+	char s[RAWMAX * 2];
+
+	snprintf(s, sizeof(s), "%s", phrase);
+	while (stripsuffix(s, tail))
+		;
+	if (!endswith(s, "申请"))
+		return 0;
+	if (hasany(s, bad) || hasany(s, part_words))
+		return 0;
+	if ((v = strstr(s, "收到")) == NULL && (v = strstr(s, "受理")) == NULL &&
+	    (v = strstr(s, "新收")) == NULL)
+		return 0;
+	return strstr(v, "公开") != NULL;
+}
+
+/* Text after the last occurrence of w in s, NULL when absent. */
+static const char *
+after_last(const char *s, const char *w)
+{
+	const char *p, *q = NULL;
+
+	for (p = s; (p = strstr(p, w)) != NULL; p++)
+		q = p;
+	return q == NULL ? NULL : q + strlen(w);
+}
+
+static int
+in_list(const char *s, const char *const *l)
+{
+	for (; *l != NULL; l++)
+		if (strcmp(s, *l) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_carried_in(const char *phrase)
+{
+	static const char *const rest[] = { "", "申请", "的申请", "政府信息公开申请",
+		"的政府信息公开申请", "依申请公开", "共", "为", NULL };
+	const char *a;
+
+	if ((a = after_last(phrase, "上年结转")) == NULL &&
+	    (a = after_last(phrase, "上一年结转")) == NULL &&
+	    (a = after_last(phrase, "上年度结转")) == NULL &&
+	    (a = after_last(phrase, "上一年度结转")) == NULL)
+		return 0;
+	return in_list(a, rest);
+}
+
+static int
+is_carried_out(const char *phrase)
+{
+	static const char *const rest[] = { "下年度", "下一年度", "下年", "下一年",
+		"至下年度", "至下一年度", "到下年度", "到下一年度", "至Y", "到Y",
+		"Y", "至下年", "至下一年", "下年度继续办理", "下一年度继续办理",
+		"至下年度继续办理", "至Y继续办理", "至下一年度继续办理", NULL };
+	const char *a;
+
+	if ((a = after_last(phrase, "结转")) == NULL)
+		return 0;
+	if (strstr(phrase, "上年") != NULL || strstr(phrase, "上一年") != NULL)
+		return 0;
+	return in_list(a, rest);
+}
+
+static int
+is_answered(const char *phrase)
+{
+	static const char *const rest[] = { "", "申请", "了", "共", "政府信息公开申请",
+		NULL };
+	static const char *const tail[] = { "共办结", "已办结", "办结", "答复总数",
+		"答复总数为", "答复总数共", "共答复", NULL };
+	const char *a;
+
+	if (hasany(phrase, part_words) || strstr(phrase, "累计") != NULL)
+		return 0;
+	if ((a = after_last(phrase, "办结")) != NULL && in_list(a, rest))
+		return 1;
+	for (int i = 0; tail[i] != NULL; i++)
+		if (endswith(phrase, tail[i]) && strstr(tail[i], "答复") != NULL)
+			return 1;
+	return 0;
+}
+
+/* 行政复议 / 行政诉讼 (案件|案|申请)(共|为)? at the end of the phrase. */
+static int
+is_appeal(const char *phrase, const char *what)
+{
+	static const char *const rest[] = { "", "案件", "案", "申请", "共", "为",
+		"案件共", "案件为", "数", NULL };
+	static const char *const bad[] = { "纠错", "败诉", "被", "追究", "累计",
+		NULL };
+	const char *a;
+
+	if ((a = after_last(phrase, what)) == NULL)
+		return 0;
+	if (hasany(phrase, bad) || hasany(phrase, part_words))
+		return 0;
+	return in_list(a, rest);
+}
+
+/*
+ * The parts listed after the total: 其中 phrase N条, phrase N条 … up to
+ * the end of the sentence (a next sentence continues the list when its
+ * phrase ends like the last part's).
+ */
+static void
+read_parts(factctx *x, size_t p, size_t end)
+{
+	const goi_utext *u = x->u;
+	char val[64], ph[RAWMAX], lasttail[64] = "", tail[64];
+	size_t q, s, e;
+
+	while (p < end && (u->cp[p] == 0xFF0C || u->cp[p] == ',' ||
+	    u->cp[p] == '(' || isblankcp(u->cp[p])))
+		p++;
+	if ((q = goi_utext_match(u, p, end, "其中")) == NOPOS)
+		return;
+	p = q;
+	while (p < end && x->nparts < MAXPARTS) {
+		int newsentence = 0;
+
+		while (p < end && (u->cp[p] == 0xFF0C || u->cp[p] == ',' ||
+		    u->cp[p] == ':' || u->cp[p] == ';' || u->cp[p] == 0xFF1B ||
+		    u->cp[p] == 0x3001 || isblankcp(u->cp[p]) ||
+		    u->cp[p] == 0x3002)) {
+			if (u->cp[p] == 0x3002)
+				newsentence = 1;
+			p++;
+		}
+		/* ,占N% after a part */
+		if ((q = goi_utext_match(u, p, end, "占")) != NOPOS &&
+		    q < end && isdig(u->cp[q])) {
+			while (q < end && (isdig(u->cp[q]) || u->cp[q] == '.'))
+				q++;
+			if (q < end && u->cp[q] == '%') {
+				p = q + 1;
+				continue;
+			}
+		}
+		s = p;
+		while (p < end && !isdig(u->cp[p]) && !isclause(u->cp[p]) &&
+		    u->cp[p] != 0x3002)
+			p++;
+		if (p == s || p >= end || !isdig(u->cp[p]))
+			return;
+		if ((e = figure_at(u, p, end, val, sizeof(val))) == NOPOS)
+			return;
+		while (e < end && isblankcp(u->cp[e]))
+			e++;
+		if (e >= end || !iscountunit(u->cp[e]))
+			return;
+		goi_utext_utf8(u, s, p, 1, tail, sizeof(tail));
+		if (strlen(tail) > 24) {
+			size_t n = strlen(tail), k = n - 24;
+
+			while (k < n && ((unsigned char)tail[k] & 0xC0) == 0x80)
+				k++;
+			memmove(tail, tail + k, n - k + 1);
+		}
+		if (newsentence) {
+			size_t m = strlen(lasttail);
+
+			if (m == 0 || !endswith(tail, lasttail + (m >= 12 ?
+			    m - 12 : 0)))
+				return;
+		}
+		goi_utext_utf8(u, s, e + 1, 0, ph, sizeof(ph));
+		x->part[x->nparts].set = 1;
+		snprintf(x->part[x->nparts].value, sizeof(x->part[0].value), "%s",
+		    val);
+		snprintf(x->part[x->nparts].raw, sizeof(x->part[0].raw), "%s", ph);
+		x->part[x->nparts].line = u->line[p];
+		x->nparts++;
+		snprintf(lasttail, sizeof(lasttail), "%s", tail);
+		p = e + 1;
+		if (p < end && u->cp[p] == ')')
+			return;
+	}
+}
+
+/* Statements of none: 未发生…行政复议, 未收到…申请 in one clause. */
+static void
+read_negation(factctx *x, size_t p, size_t end)
+{
+	static const char *const neg[] = { "未发生", "未收到", "未产生", "未出现",
+		"未有", "没有", "没发生", "未接到", NULL };
+	static const char *const bad[] = { "纠错", "败诉", "被", "追究", "违反",
+		NULL };
+	const goi_utext *u = x->u;
+	char cl[RAWMAX], raw[RAWMAX];
+	size_t q = NOPOS, e;
+	int i;
+
+	for (i = 0; neg[i] != NULL; i++)
+		if ((q = goi_utext_match(u, p, end, neg[i])) != NOPOS)
+			break;
+	if (q == NOPOS)
+		return;
+	for (e = q; e < end && e - p < 60 && x->prose[e] &&
+	    !(isclause(u->cp[e]) && u->cp[e] != ':') && u->cp[e] != 0x3002 &&
+	    u->cp[e] != '(' ; e++)
+		if (isdig(u->cp[e]))
+			return;
+	goi_utext_utf8(u, p, e, 1, cl, sizeof(cl));
+	goi_utext_utf8(u, p, e, 0, raw, sizeof(raw));
+	if (hasany(cl, bad))
+		return;
+	if (strstr(cl, "行政复议") != NULL)
+		setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], "0", raw, u->line[p]);
+	if (strstr(cl, "行政诉讼") != NULL)
+		setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], "0", raw, u->line[p]);
+	if (strstr(cl, "复议") == NULL && strstr(cl, "诉讼") == NULL &&
+	    (strstr(cl, "收到") != NULL || strstr(cl, "受理") != NULL) &&
+	    strstr(cl, "申请") != NULL && strstr(cl, "公开") != NULL &&
+	    !hasany(cl, part_words))
+		setfact(x, &x->f[F_NEW], fact_key[F_NEW], "0", raw, u->line[p]);
+}
+
+/* Marks the prose: not table rows (TAB, |) and not the old stats table. */
+static void
+mark_prose(const goi_utext *u, int *prose)
+{
+	size_t i, ls = 0, j, st;
+
+	for (i = 0; i <= u->n; i++) {
+		if (i < u->n && u->cp[i] != '\n')
+			continue;
+		int tab = 0;
+
+		for (j = ls; j < i; j++)
+			if (u->cp[j] == '\t' || u->cp[j] == '|')
+				tab = 1;
+		for (j = ls; j < i && j < u->n; j++)
+			prose[j] = !tab;
+		if (i < u->n)
+			prose[i] = 1;
+		ls = i + 1;
+	}
+	/* The old statistics table runs to the end of the document. */
+	if ((st = goi_utext_find(u, 0, u->n, "指标名称", NULL)) != NOPOS ||
+	    (st = goi_utext_find(u, 0, u->n, "统计指标", NULL)) != NOPOS)
+		for (j = st; j < u->n; j++)
+			prose[j] = 0;
+}
+
+static int
+emit(const goi_sink *sink, const char *table, const char *row,
+    const char *value, const char *kind, const char *raw, long line)
+{
+	goi_cellv c;
+
+	c.table = table;
+	c.row = row;
+	c.col = "value";
+	c.value = value;
+	c.kind = kind;
+	c.raw = raw;
+	c.line = line;
+	return sink->cell(sink->ctx, &c);
+}
+
+static int
+text_facts(const goi_utext *u, const goi_sink *sink)
+{
+	factctx *x;
+	size_t p, e, s;
+	char val[64], ph[RAWMAX * 2], raw[RAWMAX], key[32];
+	int i, n = 0, rc;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return GOI_ENOMEM;
+	if ((x->prose = calloc(u->n + 1, sizeof(int))) == NULL) {
+		free(x);
+		return GOI_ENOMEM;
+	}
+	x->u = u;
+	x->sink = sink;
+	mark_prose(u, x->prose);
+	for (p = 0; p < u->n; p++) {
+		if (!x->prose[p])
+			continue;
+		if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
+			read_negation(x, p, u->n);
+			continue;
+		}
+		if (!isdig(u->cp[p]) || (e = figure_at(u, p, u->n, val,
+		    sizeof(val))) == NOPOS)
+			continue;
+		if (e >= u->n || !iscountunit(u->cp[e]) || !x->prose[e]) {
+			/* skip the rest of this number */
+			while (p + 1 < u->n && isdig(u->cp[p + 1]))
+				p++;
+			continue;
+		}
+		s = phrase_start(u, p, 0);
+		/* the phrase may begin after the unit of the last figure */
+		while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
+		    u->cp[s] == 0x3001 /* 、 */ || u->cp[s] == 0x548C /* 和 */ ||
+		    u->cp[s] == 0x53CA /* 及 */))
+			s++;
+		phrase_key(u, s, p, ph, sizeof(ph));
+		goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
+		if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
+			if (!x->f[F_TOTAL].set) {
+				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+				    u->line[p]);
+				read_parts(x, e + 1, u->n);
+			} else
+				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+				    u->line[p]);
+		} else if (is_carried_in(ph))
+			setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
+			    raw, u->line[p]);
+		else if (is_carried_out(ph))
+			setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
+			    val, raw, u->line[p]);
+		else if (is_requests_new(ph))
+			setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
+			    u->line[p]);
+		else if (is_answered(ph))
+			setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
+			    raw, u->line[p]);
+		else if (is_appeal(ph, "行政复议"))
+			setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
+			    u->line[p]);
+		else if (is_appeal(ph, "行政诉讼"))
+			setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
+			    u->line[p]);
+		p = e;
+	}
+	for (i = 0; i < F_COUNT; i++) {
+		if (!x->f[i].set)
+			continue;
+		if ((rc = emit(sink, "text", fact_key[i], x->f[i].value, "num",
+		    x->f[i].raw, x->f[i].line)) < 0)
+			goto out;
+		n++;
+	}
+	for (i = 0; i < x->nparts; i++) {
+		snprintf(key, sizeof(key), "active.part.%d", i + 1);
+		if ((rc = emit(sink, "text", key, x->part[i].value, "num",
+		    x->part[i].raw, x->part[i].line)) < 0)
+			goto out;
+		n++;
+	}
+	rc = n;
+out:
+	free(x->prose);
+	free(x);
+	return rc;
+}
+
+int
+goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
+    const goi_sink *sink)
+{
+	goi_utext u;
+	int rc, n = 0;
+
+	(void)info;
+	(void)format;
+	if ((rc = goi_utext_build(&u, doc)) < 0)
+		return rc;
+	rc = text_facts(&u, sink);
+	goi_utext_free(&u);
+	return rc < 0 ? rc : n + rc;
+}
