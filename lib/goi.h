@@ -417,6 +417,32 @@ int goi_stats_extract(const goi_doc *doc, const goi_sink *sink);
 int goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink);
 
+/*
+ * A document's text after NFKC, as code points each with its input line;
+ * the lines are joined by '\n', invalid UTF-8 and NUL become U+FFFD.
+ * Shared by stats.c and facts.c.
+ */
+typedef struct {
+	int32_t *cp;
+	long *line;
+	size_t n;
+} goi_utext;
+int goi_utext_build(goi_utext *u, const goi_doc *doc);	/* 0 or GOI_E* */
+void goi_utext_free(goi_utext *u);
+/*
+ * Match lit (UTF-8, NFKC) at pos, ignoring white space in the text between
+ * its characters; the end of the match, or (size_t)-1.
+ */
+size_t goi_utext_match(const goi_utext *u, size_t pos, size_t end,
+    const char *lit);
+/* First match of lit in [from, end): its start (end in *mend), or -1. */
+size_t goi_utext_find(const goi_utext *u, size_t from, size_t end,
+    const char *lit, size_t *mend);
+/* [from, to) as UTF-8 into buf (NUL-terminated, truncated); spaces dropped
+ * when nospace.  Returns the length. */
+size_t goi_utext_utf8(const goi_utext *u, size_t from, size_t to, int nospace,
+    char *buf, size_t size);
+
 /* ---- glued.c: readings of a glued run of digits (owner: glued) ---------- */
 
 /*
