@@ -1,0 +1,204 @@
+/*
+ * goi-sum - sum cells streams per group into mergeable partial sums, or lay
+ * them out like the printed form (--pretty).  The work is in lib/agg.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "goi.h"
+
+#define OPT_HARMONIZE 0x101
+#define OPT_PRETTY 0x102
+
+static int status;
+static const char *curfile;
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: goi-sum [-hNV] [-g key[,key ...]] [-o op[,op ...]] "
+	    "[--harmonize] [--pretty] [--csv] [file ...]\n");
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	printf(
+	    "  -g, --group=KEYS   group by doc year format table row col or doc facts\n"
+	    "                     (organ title period period_from period_to published\n"
+	    "                     signed sections); default: one group, \"all\"\n"
+	    "  -o, --ops=OPS      also write sum mean min max count (as COL:op cells)\n"
+	    "      --harmonize    sum what the 2019 and 2021 formats share, as format\n"
+	    "                     2019+2021 (requests other.1-3 become other)\n"
+	    "      --pretty       lay the sums out like the printed form\n"
+	    "      --csv          write CSV instead of TSV\n"
+	    "  -N, --no-header    do not write the header line\n"
+	    "  -h, --help         print this help and exit\n"
+	    "  -V, --version      print the version and exit\n");
+}
+
+static void
+onwarn(void *ctx, long line, const char *msg)
+{
+	(void)ctx;
+	goi_warnx(curfile, line, "%s", msg);
+	status = 1;
+}
+
+static void
+sum_file(goi_agg *a, const char *path)
+{
+	goi_reader *r;
+	goi_tsvin *t;
+	goi_span f[10];
+	int rc;
+
+	curfile = path;
+	if ((r = goi_reader_open(path)) == NULL) {
+		goi_warn(path, 0, "cannot open");
+		status = 1;
+		return;
+	}
+	if ((t = goi_tsvin_new(r, GOI_STREAM_CELLS)) == NULL) {
+		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
+		exit(1);
+	}
+	while ((rc = goi_tsvin_next(t, f)) > 0)
+		if ((rc = goi_agg_row(a, f, goi_tsvin_lineno(t))) < 0)
+			break;
+	switch (rc) {
+	case 0:
+		break;
+	case GOI_ESTREAM:
+		goi_warnx(path, goi_tsvin_lineno(t), "the header of another "
+		    "stream, not cells; rest of file skipped");
+		break;
+	case GOI_EFIELDS:
+		goi_warnx(path, goi_tsvin_lineno(t), "not the 10 fields of a "
+		    "cells row; rest of file skipped");
+		break;
+	case GOI_EIO:
+		goi_warn(path, goi_tsvin_lineno(t), "read error");
+		break;
+	default:
+		goi_warnx(path, goi_tsvin_lineno(t), "%s", goi_strerror(rc));
+		if (rc == GOI_ENOMEM)
+			exit(1);
+	}
+	if (rc < 0)
+		status = 1;
+	if ((rc = goi_agg_endinput(a)) < 0) {
+		goi_warnx(path, 0, "%s", goi_strerror(rc));
+		exit(1);
+	}
+	goi_tsvin_free(t);
+	goi_reader_close(r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GOI_COMMON_LONGOPTS,
+		{"group", required_argument, NULL, 'g'},
+		{"ops", required_argument, NULL, 'o'},
+		{"harmonize", no_argument, NULL, OPT_HARMONIZE},
+		{"pretty", no_argument, NULL, OPT_PRETTY},
+		{NULL, 0, NULL, 0}
+	};
+	const char *keys = NULL;
+	int ch, flags = 0, oflags = 0, pretty = 0, rc;
+	goi_render *r = NULL;
+	goi_span bad;
+	goi_agg *a;
+	goi_out *o;
+
+	setlocale(LC_CTYPE, "");
+	goi_setprogname(argv[0]);
+	while ((ch = getopt_long(argc, argv, "g:ho:NV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'g':
+			if (goi_agg_keys_check(optarg, &bad) < 0) {
+				goi_warnx(NULL, 0, "-g: unknown key '%.*s'",
+				    (int)bad.n, bad.p);
+				usage(stderr);
+				return 2;
+			}
+			keys = optarg;
+			break;
+		case 'o':
+			if ((rc = goi_agg_ops_parse(optarg, &bad)) < 0) {
+				goi_warnx(NULL, 0, "-o: unknown operation '%.*s'",
+				    (int)bad.n, bad.p);
+				usage(stderr);
+				return 2;
+			}
+			flags |= rc;
+			break;
+		case OPT_HARMONIZE:
+			flags |= GOI_AGG_HARMONIZE;
+			break;
+		case OPT_PRETTY:
+			pretty = 1;
+			break;
+		case GOI_OPT_CSV:
+			oflags |= GOI_OUT_CSV;
+			break;
+		case 'N':
+			oflags |= GOI_OUT_NOHEADER;
+			break;
+		case 'h':
+			help();
+			return 0;
+		case 'V':
+			goi_print_version(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((flags & GOI_AGG_HARMONIZE) && keys != NULL) {
+		const char *p;
+		for (p = keys; (p = strstr(p, "format")) != NULL; p++)
+			if ((p == keys || p[-1] == ',') &&
+			    (p[6] == '\0' || p[6] == ',')) {
+				goi_warnx(NULL, 0, "--harmonize sums formats "
+				    "together, -g format keeps them apart");
+				usage(stderr);
+				return 2;
+			}
+	}
+
+	if ((o = goi_out_new(stdout, oflags)) == NULL ||
+	    (a = goi_agg_new(keys, flags, onwarn, NULL)) == NULL ||
+	    (pretty && (r = goi_render_new(o, 1)) == NULL)) {
+		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
+		return 1;
+	}
+	if (!pretty)
+		goi_out_header(o, GOI_STREAM_CELLS);
+	if (argc == 0)
+		sum_file(a, "-");
+	for (; argc > 0; argc--, argv++)
+		sum_file(a, *argv);
+	curfile = NULL;
+	if ((rc = goi_agg_write(a, o, r)) < 0 && rc != GOI_EIO) {
+		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
+		status = 1;
+	}
+	goi_render_free(r);
+	goi_agg_free(a);
+	if (goi_out_close(o) < 0) {
+		goi_warn(NULL, 0, "write error");
+		return 1;
+	}
+	return status;
+}
