@@ -1,0 +1,1484 @@
+/*
+ * check.c - evaluates the rules of rules.c over a cells stream.
+ *
+ * The cells of one document are kept (memory follows the largest
+ * document) and checked when the next document starts.  For the rules
+ * across documents a few cells of each report (those the cross rules name)
+ * are kept until the end of input, when each report is paired with last
+ * year's report of the same organ, whatever their order in the stream.
+ *
+ * Semantics: an instance of a rule whose input cells include a blank, na,
+ * text or missing cell is na, never fail; one whose inputs include a glued
+ * value is na too (goi-table may have used this very identity to read it).
+ * An instance over a table the document does not have at all is not
+ * evaluated: doc.tables reports the missing table once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "goi.h"
+
+enum { K_NUM, K_GLUED, K_EMPTY, K_NA, K_TEXT };
+
+typedef struct {
+	const char *table, *row, *col, *value, *kind, *raw;
+	long line;
+	int k;
+	int bad;		/* num or glued, but no usable number */
+	goi_dec d;
+} cell;
+
+typedef struct block {
+	struct block *next;
+	size_t len, cap;
+	char data[];
+} block;
+
+/* The cells of one document (or the kept cells of one report). */
+typedef struct {
+	cell *v;
+	size_t n, cap;
+	size_t *hash;		/* index + 1; 0 is free */
+	size_t hcap;
+	int indexed;
+	block *mem;
+	size_t blocksize;
+	const char *doc;
+	const char *organ;
+	int year, format;
+	const char *yearcol, *formatcol;	/* first non-empty of the doc */
+	size_t order;		/* position in the input */
+} store;
+
+struct goi_check {
+	const goi_rule *rules;
+	int nrules;
+	unsigned char *on;
+	int flags;
+	int (*emit)(void *ctx, const goi_finding *f);
+	void *ctx;
+	int err;
+	int cross;		/* some cross rule is on */
+	store cur;
+	int have;		/* cur holds a document */
+	store **snaps;
+	size_t nsnaps, capsnaps;
+	goi_check_counts n;
+};
+
+/* ---- memory ---------------------------------------------------------- */
+
+static void *
+arena_alloc(store *s, size_t n)
+{
+	block *b = s->mem;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (b == NULL || b->cap - b->len < n) {
+		size_t cap = s->blocksize > n ? s->blocksize : n;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->cap = cap;
+		b->len = 0;
+		b->next = s->mem;
+		s->mem = b;
+	}
+	p = b->data + b->len;
+	b->len += n;
+	return p;
+}
+
+static const char *
+arena_str(store *s, const char *str)
+{
+	size_t n = strlen(str);
+	char *p = arena_alloc(s, n + 1);
+
+	if (p != NULL)
+		memcpy(p, str, n + 1);
+	return p;
+}
+
+static void
+store_reset(store *s)
+{
+	block *b, *next;
+
+	/* Keep one block for the next document. */
+	for (b = s->mem; b != NULL; b = next) {
+		next = b->next;
+		if (next == NULL) {
+			b->len = 0;
+			s->mem = b;
+			b->next = NULL;
+		} else
+			free(b);
+	}
+	s->n = 0;
+	s->indexed = 0;
+	s->doc = s->organ = s->yearcol = s->formatcol = NULL;
+	s->year = 0;
+	s->format = GOI_FMT_NONE;
+}
+
+static void
+store_free(store *s)
+{
+	block *b, *next;
+
+	if (s == NULL)
+		return;
+	for (b = s->mem; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(s->v);
+	free(s->hash);
+}
+
+static int
+kind_parse(const char *k)
+{
+	static const char *const names[] = {"num", "glued", "empty", "na",
+		"text"};
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(k, names[i]) == 0)
+			return i;
+	return K_TEXT;
+}
+
+/* Copy c into s; returns 0, GOI_ERANGE/GOI_EINVAL (kept as bad), <0. */
+static int
+store_add(store *s, const goi_cellv *c)
+{
+	cell *x;
+	int rc = 0;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+		cell *nv = realloc(s->v, cap * sizeof(*nv));
+		if (nv == NULL)
+			return GOI_ENOMEM;
+		s->v = nv;
+		s->cap = cap;
+	}
+	x = &s->v[s->n];
+	memset(x, 0, sizeof(*x));
+	if ((x->table = arena_str(s, c->table)) == NULL ||
+	    (x->row = arena_str(s, c->row)) == NULL ||
+	    (x->col = arena_str(s, c->col)) == NULL ||
+	    (x->value = arena_str(s, c->value)) == NULL ||
+	    (x->kind = arena_str(s, c->kind)) == NULL ||
+	    (x->raw = arena_str(s, c->raw)) == NULL)
+		return GOI_ENOMEM;
+	x->line = c->line;
+	x->k = kind_parse(c->kind);
+	if (x->k == K_NUM || x->k == K_GLUED) {
+		rc = goi_dec_parse(c->value, strlen(c->value), &x->d);
+		if (rc < 0)
+			x->bad = 1;
+	}
+	s->n++;
+	s->indexed = 0;
+	return rc;
+}
+
+static size_t
+hash3(const char *t, const char *r, const char *c)
+{
+	size_t h = 2166136261u;
+	const char *p;
+
+	for (p = t; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 1) * 16777619u;
+	for (p = r; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 2) * 16777619u;
+	for (p = c; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* Index the cells by address; the first of duplicates wins. */
+static int
+store_index(store *s)
+{
+	size_t i, h, cap;
+
+	if (s->indexed)
+		return 0;
+	for (cap = 64; cap < 2 * s->n + 2; cap *= 2)
+		;
+	if (cap > s->hcap) {
+		size_t *nh = realloc(s->hash, cap * sizeof(*nh));
+		if (nh == NULL)
+			return GOI_ENOMEM;
+		s->hash = nh;
+		s->hcap = cap;
+	}
+	memset(s->hash, 0, s->hcap * sizeof(*s->hash));
+	for (i = 0; i < s->n; i++) {
+		cell *x = &s->v[i];
+		for (h = hash3(x->table, x->row, x->col) & (s->hcap - 1);
+		    s->hash[h] != 0; h = (h + 1) & (s->hcap - 1)) {
+			cell *y = &s->v[s->hash[h] - 1];
+			if (strcmp(x->table, y->table) == 0 &&
+			    strcmp(x->row, y->row) == 0 &&
+			    strcmp(x->col, y->col) == 0)
+				break;
+		}
+		if (s->hash[h] == 0)
+			s->hash[h] = i + 1;
+	}
+	s->indexed = 1;
+	return 0;
+}
+
+static const cell *
+lookup(const store *s, const char *t, const char *r, const char *c)
+{
+	size_t h;
+
+	if (s == NULL || s->n == 0)
+		return NULL;
+	for (h = hash3(t, r, c) & (s->hcap - 1); s->hash[h] != 0;
+	    h = (h + 1) & (s->hcap - 1)) {
+		const cell *y = &s->v[s->hash[h] - 1];
+		if (strcmp(t, y->table) == 0 && strcmp(r, y->row) == 0 &&
+		    strcmp(c, y->col) == 0)
+			return y;
+	}
+	return NULL;
+}
+
+/* "art20_*" matches every table of that prefix. */
+static int
+table_match(const char *pat, const char *t)
+{
+	size_t n = strlen(pat);
+
+	if (n > 0 && pat[n - 1] == '*')
+		return strncmp(pat, t, n - 1) == 0;
+	return strcmp(pat, t) == 0;
+}
+
+static const cell *
+first_of_table(const store *s, const char *t)
+{
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < s->n; i++)
+		if (table_match(t, s->v[i].table))
+			return &s->v[i];
+	return NULL;
+}
+
+/* ---- patterns: "a|^b|c$" ------------------------------------------------- */
+
+static int
+alt_match(const char *key, const char *p, size_t n)
+{
+	size_t kl = strlen(key);
+	int pre = 0, suf = 0;
+
+	if (n > 0 && p[0] == '^') {
+		pre = 1;
+		p++;
+		n--;
+	}
+	if (n > 0 && p[n - 1] == '$') {
+		suf = 1;
+		n--;
+	}
+	if (n == 0 || n > kl)
+		return 0;
+	if (pre && suf)
+		return n == kl && memcmp(key, p, n) == 0;
+	if (pre)
+		return memcmp(key, p, n) == 0;
+	if (suf)
+		return memcmp(key + kl - n, p, n) == 0;
+	for (size_t i = 0; i + n <= kl; i++)
+		if (memcmp(key + i, p, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+pattern_match(const char *pat, const char *key)
+{
+	const char *p = pat, *bar;
+
+	if (pat == NULL || key == NULL)
+		return 0;
+	for (;;) {
+		bar = strchr(p, '|');
+		if (alt_match(key, p, bar ? (size_t)(bar - p) : strlen(p)))
+			return 1;
+		if (bar == NULL)
+			return 0;
+		p = bar + 1;
+	}
+}
+
+/* ---- findings ------------------------------------------------------------ */
+
+static const char *const status_names[] = {"pass", "fail", "warn", "na"};
+enum { S_PASS, S_FAIL, S_WARN, S_NA };
+
+static int
+report(goi_check *c, const store *s, const goi_rule *r, int st,
+    const char *table, const char *row, const char *col, const char *expected,
+    const char *actual, long line, const char *msg)
+{
+	goi_finding f;
+	int rc;
+
+	c->n.evaluated++;
+	switch (st) {
+	case S_PASS: c->n.passed++; break;
+	case S_FAIL: c->n.failed++; break;
+	case S_WARN: c->n.warnings++; break;
+	default: c->n.na++; break;
+	}
+	if (c->err < 0)
+		return c->err;
+	if (st == S_PASS && !(c->flags & GOI_CHECK_PASSES))
+		return 0;
+	f.doc = s->doc;
+	f.rule = r->id;
+	f.status = status_names[st];
+	f.table = table;
+	f.row = row;
+	f.col = col;
+	f.expected = expected;
+	f.actual = actual;
+	f.line = line;
+	f.message = msg;
+	if ((rc = c->emit(c->ctx, &f)) < 0)
+		c->err = rc;
+	return rc < 0 ? rc : 0;
+}
+
+static int
+sev_status(const goi_rule *r)
+{
+	return r->severity == GOI_SEV_WARN ? S_WARN : S_FAIL;
+}
+
+static const char *
+decstr(goi_dec d, char *buf, size_t n)
+{
+	goi_dec_format(d, buf, n);
+	return buf;
+}
+
+static const char *
+kind_word(const cell *x)
+{
+	if (x->bad)
+		return x->k == K_NUM || x->k == K_GLUED ? "out of range" : "bad";
+	switch (x->k) {
+	case K_EMPTY: return "blank";
+	case K_NA: return "na";
+	case K_TEXT: return "not a number";
+	case K_GLUED: return "glued";
+	}
+	return "a number";
+}
+
+/* ---- identities ------------------------------------------------------------ */
+
+/* One side of an identity while it is summed. */
+typedef struct {
+	goi_dec sum;
+	int absent;		/* a term has no cell */
+	int skip;		/* a table is absent: not evaluated */
+	int unusable;		/* blank, na, text or bad */
+	int glued;
+	int overflow;
+	const cell *first;	/* first cell found */
+	const cell *anchor;	/* cell of the first term */
+	char why[400];		/* the first reason for na */
+} side;
+
+typedef struct {
+	const goi_ident *id;
+	const char *each;
+	const store *self, *last;
+} ictx;
+
+static void
+note(side *sd, const char *fmt1, const char *a, const char *b)
+{
+	if (sd->why[0] == '\0')
+		snprintf(sd->why, sizeof(sd->why), fmt1, a, b);
+}
+
+static void
+take(side *sd, const cell *x, int neg, const char *name, int *first)
+{
+	goi_dec d;
+
+	if (sd->first == NULL)
+		sd->first = x;
+	if (*first) {
+		sd->anchor = x;
+		*first = 0;
+	}
+	if (x->bad || x->k == K_EMPTY || x->k == K_NA || x->k == K_TEXT) {
+		sd->unusable = 1;
+		note(sd, "%s is %s", name, kind_word(x));
+		return;
+	}
+	if (x->k == K_GLUED) {
+		sd->glued = 1;
+		note(sd, "%s is a glued reading (%s)", name, x->raw);
+	}
+	d = x->d;
+	if (neg) {
+		if (d.m == INT64_MIN) {
+			sd->overflow = 1;
+			return;
+		}
+		d.m = -d.m;
+	}
+	if (goi_dec_add(&sd->sum, d) < 0)
+		sd->overflow = 1;
+}
+
+/* Resolve and add one term. */
+static void
+term(const ictx *ix, side *sd, const char *t, int *first)
+{
+	const store *s = ix->self;
+	char buf[256], name[300];
+	const char *table = ix->id->table, *row, *col;
+	int neg = 0, found = 0;
+	size_t i, rl;
+
+	if (*t == '-') {
+		neg = 1;
+		t++;
+	}
+	if (*t == '<') {
+		s = ix->last;
+		t++;
+	}
+	if (strchr(t, '/') != NULL) {
+		char *p, *q;
+		snprintf(buf, sizeof(buf), "%s", t);
+		p = strchr(buf, '/');
+		*p++ = '\0';
+		q = strchr(p, '/');
+		if (q != NULL)
+			*q++ = '\0';
+		table = buf;
+		row = p;
+		col = q ? q : "value";
+	} else if (ix->id->axis == GOI_EACH_COL) {
+		row = t;
+		col = ix->each;
+	} else {
+		row = ix->each;
+		col = t;
+	}
+	snprintf(name, sizeof(name), "%s%s%s%s", s == ix->last ? "last year's "
+	    : "", row, ix->id->axis == GOI_EACH_NONE ? "" : " ",
+	    ix->id->axis == GOI_EACH_NONE ? "" : col);
+	if (ix->id->axis == GOI_EACH_NONE)
+		snprintf(name, sizeof(name), "%s%s/%s", s == ix->last ?
+		    "last year's " : "", table, row);
+	if (first_of_table(s, table) == NULL) {
+		sd->skip = 1;
+		return;
+	}
+	rl = strlen(row);
+	if (rl > 0 && row[rl - 1] == '*') {
+		for (i = 0; i < s->n; i++) {
+			const cell *x = &s->v[i];
+			if (strcmp(x->table, table) == 0 &&
+			    strcmp(x->col, col) == 0 &&
+			    strncmp(x->row, row, rl - 1) == 0) {
+				take(sd, x, neg, x->row, first);
+				found = 1;
+			}
+		}
+	} else if (row[0] == '~') {
+		for (i = 0; i < s->n && !found; i++) {
+			const cell *x = &s->v[i];
+			if (strcmp(x->table, table) == 0 &&
+			    strcmp(x->col, col) == 0 &&
+			    pattern_match(row + 1, x->row)) {
+				take(sd, x, neg, x->row, first);
+				found = 1;
+			}
+		}
+	} else {
+		const cell *x = lookup(s, table, row, col);
+		if (x != NULL) {
+			take(sd, x, neg, name, first);
+			found = 1;
+		}
+	}
+	if (!found) {
+		sd->absent = 1;
+		note(sd, "%s%s is missing", name, "");
+		*first = 0;
+	}
+}
+
+static void
+side_sum(const ictx *ix, side *sd, const char *const *terms)
+{
+	int first = 1;
+
+	memset(sd, 0, sizeof(*sd));
+	for (; *terms != NULL; terms++)
+		term(ix, sd, *terms, &first);
+}
+
+static int
+ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
+{
+	const goi_ident *id = ix->id;
+	side L, R;
+	char eb[64], ab[64], msg[512], ex[72];
+	const char *pre = ix->each ? ix->each : "", *sep = ix->each ? ": " : "";
+	const cell *anchor;
+	const char *row, *col, *table;
+	long line;
+	int st, cmp;
+
+	side_sum(ix, &L, id->lhs);
+	side_sum(ix, &R, id->rhs);
+	if (L.skip || R.skip)
+		return 0;
+	if ((id->optional & GOI_OPT_LHS) && (L.anchor == NULL))
+		return 0;
+	if ((id->optional & GOI_OPT_ANY) && (L.absent || R.absent))
+		return 0;
+	anchor = L.anchor ? L.anchor : L.first ? L.first : R.first;
+	line = anchor ? anchor->line : 0;
+	if (anchor != NULL) {
+		table = anchor->table;
+		row = anchor->row;
+		col = anchor->col;
+	} else {
+		table = id->table;
+		row = id->axis == GOI_EACH_ROW ? ix->each : id->lhs[0];
+		col = id->axis == GOI_EACH_ROW ? id->lhs[0] : ix->each;
+	}
+	eb[0] = ab[0] = '\0';
+	if (!(R.absent || R.unusable || R.overflow))
+		decstr(R.sum, eb, sizeof(eb));
+	if (!(L.absent || L.unusable || L.overflow))
+		decstr(L.sum, ab, sizeof(ab));
+	snprintf(ex, sizeof(ex), "%s%s", id->op == GOI_OP_LE && eb[0] ? "<=" :
+	    "", eb);
+	if (L.absent || L.unusable || R.absent || R.unusable) {
+		snprintf(msg, sizeof(msg), "%s%s%s", pre, sep,
+		    L.why[0] ? L.why : R.why);
+		return report(c, ix->self, r, S_NA, table, row, col, ex, ab,
+		    line, msg);
+	}
+	if (L.overflow || R.overflow) {
+		snprintf(msg, sizeof(msg), "%s%ssum out of range", pre, sep);
+		return report(c, ix->self, r, S_NA, table, row, col, ex, ab,
+		    line, msg);
+	}
+	if (L.glued || R.glued) {
+		snprintf(msg, sizeof(msg), "%s%s%s: proves nothing", pre, sep,
+		    L.why[0] ? L.why : R.why);
+		return report(c, ix->self, r, S_NA, table, row, col, ex, ab,
+		    line, msg);
+	}
+	cmp = goi_dec_cmp(L.sum, R.sum);
+	switch (id->op) {
+	case GOI_OP_LE:
+		st = cmp <= 0 ? S_PASS : sev_status(r);
+		snprintf(msg, sizeof(msg), "%s%s%s %s %s %s", pre, sep,
+		    id->lhs_name, ab, cmp <= 0 ? "<=" : ">", eb);
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " (%s)",
+		    id->rhs_name);
+		break;
+	case GOI_OP_PARTS:
+		st = cmp == 0 ? S_PASS : cmp > 0 ? S_WARN : sev_status(r);
+		snprintf(msg, sizeof(msg), "%s%s%s %s, %s %s%s", pre, sep,
+		    id->lhs_name, ab, id->rhs_name, eb, cmp > 0 ?
+		    " (parts may be partial)" : "");
+		break;
+	default:
+		st = cmp == 0 ? S_PASS : sev_status(r);
+		snprintf(msg, sizeof(msg), "%s%s%s %s, %s %s", pre, sep,
+		    id->lhs_name, ab, id->rhs_name, eb);
+		break;
+	}
+	return report(c, ix->self, r, st, table, row, col, ex, ab, line, msg);
+}
+
+/* The keys an identity runs over in store s. */
+static int
+each_keys(const goi_ident *id, const store *s, const char ***out,
+    size_t *n)
+{
+	const goi_schema_table *t;
+	const char **v;
+	size_t i, j, k = 0;
+	int fmt;
+
+	*out = NULL;
+	*n = 0;
+	if (id->each != NULL) {
+		for (; id->each[*n] != NULL; (*n)++)
+			;
+		*out = (const char **)id->each;
+		return 0;
+	}
+	fmt = s->format == GOI_FMT_OLD ? GOI_FMT_NONE : s->format;
+	if ((t = goi_schema_table_find(fmt, id->table)) != NULL) {
+		int m = id->axis == GOI_EACH_COL ? t->ncols : t->nrows;
+		if ((v = malloc((size_t)m * sizeof(*v) + 1)) == NULL)
+			return GOI_ENOMEM;
+		for (i = 0; i < (size_t)m; i++)
+			v[i] = id->axis == GOI_EACH_COL ? t->cols[i].key :
+			    t->rows[i].key;
+		*out = v;
+		*n = (size_t)m;
+		return 1;
+	}
+	/* Not in the schema: the keys present, in order, each once. */
+	if ((v = malloc(s->n * sizeof(*v) + 1)) == NULL)
+		return GOI_ENOMEM;
+	for (i = 0; i < s->n; i++) {
+		const char *key;
+		if (strcmp(s->v[i].table, id->table) != 0)
+			continue;
+		key = id->axis == GOI_EACH_COL ? s->v[i].col : s->v[i].row;
+		for (j = 0; j < k; j++)
+			if (strcmp(v[j], key) == 0)
+				break;
+		if (j == k)
+			v[k++] = key;
+	}
+	*out = v;
+	*n = k;
+	return 1;
+}
+
+static int
+ident_rule(goi_check *c, const goi_rule *r, const store *self,
+    const store *last)
+{
+	const goi_ident *id;
+	const char **keys;
+	size_t i, n;
+	int rc, own;
+
+	for (id = r->ident; id->lhs != NULL; id++) {
+		ictx ix = {id, NULL, self, last};
+		if (!(id->formats & self->format))
+			continue;
+		if (last != NULL && !(id->formats & last->format))
+			continue;
+		if (id->axis == GOI_EACH_NONE) {
+			if ((rc = ident_instance(c, r, &ix)) < 0)
+				return rc;
+			continue;
+		}
+		if ((own = each_keys(id, self, &keys, &n)) < 0)
+			return own;
+		rc = 0;
+		for (i = 0; i < n && rc >= 0; i++) {
+			ix.each = keys[i];
+			rc = ident_instance(c, r, &ix);
+		}
+		if (own)
+			free(keys);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- ranges ------------------------------------------------------------------ */
+
+static int
+in_list(const char *const *list, const char *key)
+{
+	if (list == NULL)
+		return 1;
+	for (; *list != NULL; list++)
+		if (strcmp(*list, key) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+range_rule(goi_check *c, const goi_rule *r, const store *s)
+{
+	static const char *const want[] = {"non-negative integer", "integer",
+		"non-negative number"};
+	const goi_range *g;
+	size_t i;
+	int rc;
+
+	for (g = r->range; g->table != NULL; g++)
+		for (i = 0; i < s->n; i++) {
+			const cell *x = &s->v[i];
+			int st = S_PASS;
+			const char *msg = "";
+			if (!table_match(g->table, x->table) ||
+			    !in_list(g->cols, x->col) ||
+			    x->k == K_EMPTY || x->k == K_NA)
+				continue;
+			if (x->k == K_TEXT) {
+				st = sev_status(r);
+				msg = "not a number";
+			} else if (x->bad) {
+				st = S_NA;
+				msg = "value out of range";
+			} else if (g->kind != GOI_RANGE_SIGNED && x->d.m < 0) {
+				st = sev_status(r);
+				msg = "negative";
+			} else if (g->kind != GOI_RANGE_AMOUNT &&
+			    x->d.scale != 0) {
+				st = sev_status(r);
+				msg = "not an integer";
+			}
+			rc = report(c, s, r, st, x->table, x->row, x->col,
+			    want[g->kind], x->k == K_TEXT ? x->raw : x->value,
+			    x->line, msg);
+			if (rc < 0)
+				return rc;
+		}
+	return 0;
+}
+
+/* ---- the old statistics table ------------------------------------------------ */
+
+typedef struct {
+	const char *row;
+	const cell *col[2];	/* value, cumulative */
+} srow;
+
+static const char *const stat_cols[2] = {"value", "cumulative"};
+
+static int
+stat_check(goi_check *c, const goi_rule *r, const store *s,
+    const goi_statrel *rel, const srow *parent, const srow *kids, size_t nk)
+{
+	char eb[64], ab[64], ex[72], msg[512];
+	size_t i, j;
+	int rc, k;
+
+	for (k = 0; k < 2; k++) {
+		int any = parent->col[k] != NULL;
+		for (i = 0; i < nk; i++)
+			any |= kids[i].col[k] != NULL;
+		if (!any)
+			continue;
+		if (rel->op == GOI_OP_EQ) {
+			side L, R;
+			int f1 = 1, f2 = 1, st;
+			const cell *a;
+			memset(&L, 0, sizeof(L));
+			memset(&R, 0, sizeof(R));
+			if (parent->col[k] != NULL)
+				take(&L, parent->col[k], 0, parent->row, &f1);
+			else {
+				L.absent = 1;
+				note(&L, "%s %s is missing", parent->row,
+				    stat_cols[k]);
+			}
+			for (i = 0; i < nk; i++)
+				if (kids[i].col[k] != NULL)
+					take(&R, kids[i].col[k], 0, kids[i].row,
+					    &f2);
+				else {
+					R.absent = 1;
+					note(&R, "%s %s is missing",
+					    kids[i].row, stat_cols[k]);
+				}
+			a = parent->col[k] ? parent->col[k] : R.first;
+			eb[0] = ab[0] = '\0';
+			if (!(R.absent || R.unusable || R.overflow))
+				decstr(R.sum, eb, sizeof(eb));
+			if (!(L.absent || L.unusable || L.overflow))
+				decstr(L.sum, ab, sizeof(ab));
+			if (L.absent || L.unusable || R.absent || R.unusable ||
+			    L.overflow || R.overflow || L.glued || R.glued) {
+				st = S_NA;
+				snprintf(msg, sizeof(msg), "%s: %s", rel->name,
+				    L.why[0] ? L.why : R.why[0] ? R.why :
+				    "sum out of range");
+			} else {
+				st = goi_dec_cmp(L.sum, R.sum) == 0 ? S_PASS :
+				    sev_status(r);
+				snprintf(msg, sizeof(msg), "%s: %s %s, ", rel->name,
+				    parent->row, ab);
+				for (i = 0; i < nk; i++)
+					snprintf(msg + strlen(msg), sizeof(msg) -
+					    strlen(msg), "%s%s", i ? " + " : "",
+					    kids[i].row);
+				snprintf(msg + strlen(msg), sizeof(msg) -
+				    strlen(msg), " %s", eb);
+			}
+			rc = report(c, s, r, st, "stats", parent->row,
+			    stat_cols[k], eb, ab, a ? a->line : 0, msg);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		for (j = 0; j < nk; j++) {
+			side L, R;
+			int f1 = 1, f2 = 1, st;
+			if (kids[j].col[k] == NULL)
+				continue;
+			memset(&L, 0, sizeof(L));
+			memset(&R, 0, sizeof(R));
+			take(&L, kids[j].col[k], 0, kids[j].row, &f1);
+			if (parent->col[k] != NULL)
+				take(&R, parent->col[k], 0, parent->row, &f2);
+			else {
+				R.absent = 1;
+				note(&R, "%s %s is missing", parent->row,
+				    stat_cols[k]);
+			}
+			eb[0] = ab[0] = '\0';
+			if (!(R.absent || R.unusable))
+				decstr(R.sum, eb, sizeof(eb));
+			if (!L.unusable)
+				decstr(L.sum, ab, sizeof(ab));
+			snprintf(ex, sizeof(ex), "%s%s", eb[0] ? "<=" : "", eb);
+			if (L.unusable || R.absent || R.unusable || L.glued ||
+			    R.glued) {
+				st = S_NA;
+				snprintf(msg, sizeof(msg), "%s: %s", rel->name,
+				    L.why[0] ? L.why : R.why);
+			} else {
+				int cmp = goi_dec_cmp(L.sum, R.sum);
+				st = cmp <= 0 ? S_PASS : sev_status(r);
+				snprintf(msg, sizeof(msg), "%s: %s %s %s %s %s",
+				    rel->name, kids[j].row, ab, cmp <= 0 ?
+				    "<=" : ">", parent->row, eb);
+			}
+			rc = report(c, s, r, st, "stats", kids[j].row,
+			    stat_cols[k], ex, ab, kids[j].col[k]->line, msg);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int
+stats_rule(goi_check *c, const goi_rule *r, const store *s)
+{
+	const goi_statrel *rel;
+	srow *rows = NULL, *kids = NULL;
+	size_t i, j, n = 0, nk;
+	int rc = 0;
+
+	/* The rows of the table in order; consecutive cells of a row merge. */
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->v[i].table, "stats") == 0)
+			n++;
+	if (n == 0)
+		return 0;
+	if ((rows = calloc(n, sizeof(*rows))) == NULL ||
+	    (kids = calloc(n, sizeof(*kids))) == NULL) {
+		free(rows);
+		return GOI_ENOMEM;
+	}
+	n = 0;
+	for (i = 0; i < s->n; i++) {
+		const cell *x = &s->v[i];
+		int k;
+		if (strcmp(x->table, "stats") != 0)
+			continue;
+		k = strcmp(x->col, "value") == 0 ? 0 :
+		    strcmp(x->col, "cumulative") == 0 ? 1 : -1;
+		if (k < 0)
+			continue;
+		if (n == 0 || strcmp(rows[n - 1].row, x->row) != 0 ||
+		    rows[n - 1].col[k] != NULL) {
+			rows[n].row = x->row;
+			rows[n].col[0] = rows[n].col[1] = NULL;
+			n++;
+		}
+		rows[n - 1].col[k] = x;
+	}
+	for (rel = r->stats; rel->name != NULL && rc >= 0; rel++)
+		for (i = 0; i < n && rc >= 0; i++) {
+			if (!pattern_match(rel->parent, rows[i].row))
+				continue;
+			nk = 0;
+			for (j = i + 1; j < n; j++) {
+				if (pattern_match(rel->stop, rows[j].row) ||
+				    pattern_match(rel->parent, rows[j].row))
+					break;
+				if (pattern_match(rel->children, rows[j].row))
+					kids[nk++] = rows[j];
+			}
+			if (nk > 0)
+				rc = stat_check(c, r, s, rel, &rows[i], kids,
+				    nk);
+		}
+	free(rows);
+	free(kids);
+	return rc;
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static const cell *
+fact(const store *s, const char *row)
+{
+	return lookup(s, "doc", row, "value");
+}
+
+static const char *
+fact_text(const store *s, const char *row)
+{
+	const cell *x = fact(s, row);
+
+	return x != NULL && x->k != K_EMPTY && x->k != K_NA ? x->value : NULL;
+}
+
+static int
+is_date(const char *d)
+{
+	int i;
+
+	if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static long
+fact_line(const store *s, const char *a, const char *b)
+{
+	const cell *x = fact(s, a);
+
+	if (x == NULL && b != NULL)
+		x = fact(s, b);
+	return x ? x->line : 0;
+}
+
+static int
+doc_period(goi_check *c, const goi_rule *r, const store *s)
+{
+	const char *from = fact_text(s, "period_from");
+	const char *to = fact_text(s, "period_to");
+	const char *as = fact_text(s, "period");
+	char ex[40], ac[40], lo[16], hi[16], msg[300];
+	long line = fact_line(s, "period", "period_from");
+	int ok;
+
+	if (s->year <= 0)
+		return report(c, s, r, S_NA, "doc", "period", "value", "", "",
+		    line, "report year unknown");
+	snprintf(lo, sizeof(lo), "%04d-01-01", s->year % 10000);
+	snprintf(hi, sizeof(hi), "%04d-12-31", s->year % 10000);
+	snprintf(ex, sizeof(ex), "%s..%s", lo, hi);
+	if (!is_date(from) || !is_date(to)) {
+		snprintf(msg, sizeof(msg), as ? "统计期限 not understood: %s" :
+		    "no 统计期限 stated", as ? as : "");
+		return report(c, s, r, S_NA, "doc", "period", "value", ex, "",
+		    line, msg);
+	}
+	snprintf(ac, sizeof(ac), "%s..%s", from, to);
+	ok = strcmp(from, lo) >= 0 && strcmp(to, hi) <= 0 &&
+	    strcmp(from, to) <= 0;
+	snprintf(msg, sizeof(msg), "统计期限 %s..%s %s the report year %d%s%s",
+	    from, to, ok ? "lies in" : "is not inside", s->year,
+	    as ? ": " : "", as ? as : "");
+	return report(c, s, r, ok ? S_PASS : sev_status(r), "doc", "period",
+	    "value", ex, ac, line, msg);
+}
+
+static int
+organ_level(const goi_rule *r, const char *organ)
+{
+	const goi_organ_level *l;
+
+	for (l = r->levels; l != NULL && l->pattern != NULL; l++)
+		if (pattern_match(l->pattern, organ))
+			return l->level;
+	return GOI_ORGAN_DEPT;
+}
+
+static int
+doc_deadline(goi_check *c, const goi_rule *r, const store *s)
+{
+	static const char *const lvname[] = {"", "本级政府", "department", "",
+		"town"};
+	const char *date = fact_text(s, "published"), *what = "published";
+	const char *row = "published";
+	const goi_deadline *d;
+	char organ[256], dl[16], msg[400], ex[24];
+	long line;
+	int lv;
+
+	if (!is_date(date)) {
+		date = fact_text(s, "signed");
+		what = "signed";
+		row = "signed";
+	}
+	line = fact_line(s, row, NULL);
+	if (s->year <= 0 || !is_date(date))
+		return report(c, s, r, S_NA, "doc", row, "value", "", "",
+		    line, s->year <= 0 ? "report year unknown" :
+		    "no publication or signature date");
+	/* The organ as the facts name it, else the title before the year. */
+	snprintf(organ, sizeof(organ), "%s", s->organ ? s->organ : "");
+	if (organ[0] == '\0') {
+		const char *t = fact_text(s, "title");
+		size_t k = 0;
+		while (t != NULL && t[k] != '\0' && (t[k] < '0' || t[k] > '9') &&
+		    k < sizeof(organ) - 1)
+			k++;
+		if (t != NULL)
+			memcpy(organ, t, k);
+		organ[k] = '\0';
+	}
+	lv = organ_level(r, organ);
+	for (d = r->deadlines; d != NULL && d->from != 0; d++)
+		if (s->year >= d->from && s->year <= d->to && (d->levels & lv))
+			break;
+	if (d == NULL || d->from == 0)
+		return 0;
+	snprintf(dl, sizeof(dl), "%04d-%.5s", (s->year + 1) % 10000, d->date);
+	snprintf(ex, sizeof(ex), "<=%s", dl);
+	snprintf(msg, sizeof(msg), "%s %s, deadline %s (%s%s%s)", what, date,
+	    dl, lvname[lv], organ[0] ? ": " : "", organ);
+	return report(c, s, r, strcmp(date, dl) <= 0 ? S_PASS : sev_status(r),
+	    "doc", row, "value", ex, date, line, msg);
+}
+
+static int
+has_word(const char *list, const char *w, size_t n)
+{
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		size_t k;
+		while (*p == ' ')
+			p++;
+		k = strcspn(p, " ");
+		if (k == n && memcmp(p, w, n) == 0)
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+static int
+doc_parts(goi_check *c, const goi_rule *r, const store *s)
+{
+	const char *secs = fact_text(s, "sections"), *p = r->arg;
+	char missing[256] = "", msg[300];
+	long line = fact_line(s, "sections", NULL);
+
+	if (secs == NULL)
+		return report(c, s, r, S_NA, "doc", "sections", "value", r->arg,
+		    "", line, "sections unknown");
+	while (*p != '\0') {
+		size_t k = strcspn(p, " ");
+		if (!has_word(secs, p, k))
+			snprintf(missing + strlen(missing), sizeof(missing) -
+			    strlen(missing), "%s%.*s", missing[0] ? " " : "",
+			    (int)k, p);
+		p += k;
+		while (*p == ' ')
+			p++;
+	}
+	snprintf(msg, sizeof(msg), missing[0] ? "missing: %s" : "all present%s",
+	    missing);
+	return report(c, s, r, missing[0] ? sev_status(r) : S_PASS, "doc",
+	    "sections", "value", r->arg, secs, line, msg);
+}
+
+static int
+doc_problems(goi_check *c, const goi_rule *r, const store *s)
+{
+	const cell *x = fact(s, "problems_chars");
+	const char *secs = fact_text(s, "sections");
+	char ex[32], ac[32], msg[200];
+	long min = strtol(r->arg, NULL, 10);
+
+	snprintf(ex, sizeof(ex), ">=%ld", min);
+	if (x == NULL && secs != NULL && !has_word(secs, "problems", 8))
+		return 0;	/* no part 五 at all: doc.parts says so */
+	if (x == NULL || x->k != K_NUM || x->bad)
+		return report(c, s, r, S_NA, "doc", "problems_chars", "value",
+		    ex, x ? x->value : "", x ? x->line : 0,
+		    "length of part 五 unknown");
+	decstr(x->d, ac, sizeof(ac));
+	snprintf(msg, sizeof(msg), "part 五 has %s characters", ac);
+	return report(c, s, r, goi_dec_cmp(x->d, (goi_dec){min, 0}) >= 0 ?
+	    S_PASS : sev_status(r), "doc", "problems_chars", "value", ex, ac,
+	    x->line, msg);
+}
+
+static int
+doc_tables(goi_check *c, const goi_rule *r, const store *s)
+{
+	const goi_schema_table *t;
+	char ex[32], ac[32], msg[300];
+	int nt, i, rc;
+
+	if (s->format == GOI_FMT_OLD || s->format == GOI_FMT_NONE) {
+		const cell *x = first_of_table(s, "stats");
+		const char *what = s->format == GOI_FMT_OLD ||
+		    (s->year > 0 && s->year < 2019) ? "statistics table" :
+		    "2019/2021 tables";
+		if (s->year <= 0 && s->format == GOI_FMT_NONE)
+			return report(c, s, r, S_NA, "", "", "", "", "",
+			    0, "no table and no report year");
+		snprintf(msg, sizeof(msg), x ? "%s present" : "no %s found",
+		    what);
+		return report(c, s, r, x ? S_PASS : sev_status(r),
+		    x ? "stats" : "", "", "", "", "", x ? x->line : 0, msg);
+	}
+	t = goi_schema_tables(s->format, &nt);
+	for (i = 0; i < nt; i++) {
+		long expected = (long)t[i].nrows * t[i].ncols, filled = 0;
+		long blank = 0, missing = 0;
+		const cell *first = first_of_table(s, t[i].key);
+		int a, b;
+		for (a = 0; a < t[i].nrows; a++)
+			for (b = 0; b < t[i].ncols; b++) {
+				const cell *x = lookup(s, t[i].key,
+				    t[i].rows[a].key, t[i].cols[b].key);
+				if (x == NULL)
+					missing++;
+				else if (x->k == K_EMPTY)
+					blank++;
+				else
+					filled++;
+			}
+		snprintf(ex, sizeof(ex), "%ld", expected);
+		snprintf(ac, sizeof(ac), "%ld", filled);
+		if (first == NULL)
+			snprintf(msg, sizeof(msg), "table %s missing",
+			    t[i].key);
+		else
+			snprintf(msg, sizeof(msg),
+			    "%ld of %ld cells filled, %ld blank, %ld missing",
+			    filled, expected, blank, missing);
+		rc = report(c, s, r, filled == expected ? S_PASS :
+		    sev_status(r), t[i].key, "", "", ex, ac,
+		    first ? first->line : 0, msg);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int (*const doc_checks[])(goi_check *, const goi_rule *,
+    const store *) = {
+	[GOI_DOC_PERIOD] = doc_period,
+	[GOI_DOC_DEADLINE] = doc_deadline,
+	[GOI_DOC_PARTS] = doc_parts,
+	[GOI_DOC_PROBLEMS] = doc_problems,
+	[GOI_DOC_TABLES] = doc_tables,
+};
+
+/* ---- documents ---------------------------------------------------------------- */
+
+/* The format the cells say, else the one their keys imply. */
+static int
+doc_format(const store *s)
+{
+	size_t i;
+	int f;
+
+	if (s->formatcol != NULL && (f = goi_format_parse(s->formatcol)) > 0)
+		return f;
+	for (i = 0; i < s->n; i++) {
+		const cell *x = &s->v[i];
+		if (strcmp(x->table, "stats") == 0)
+			return GOI_FMT_OLD;
+		if (strcmp(x->table, "requests") == 0 &&
+		    strncmp(x->row, "other.", 6) == 0)
+			return GOI_FMT_2021;
+		if (strcmp(x->table, "art20_1") == 0)
+			return strcmp(x->col, "made") == 0 ||
+			    strcmp(x->col, "published") == 0 ||
+			    strcmp(x->col, "total_public") == 0 ?
+			    GOI_FMT_2019 : GOI_FMT_2021;
+		if (strcmp(x->table, "art20_9") == 0 ||
+		    (strcmp(x->table, "requests") == 0 &&
+		    strcmp(x->row, "other") == 0))
+			return GOI_FMT_2019;
+	}
+	return GOI_FMT_NONE;
+}
+
+static int
+year_of(const char *s)
+{
+	char *end;
+	long y;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	y = strtol(s, &end, 10);
+	return *end == '\0' && y > 0 && y < 10000 ? (int)y : 0;
+}
+
+/* Keep the cells the cross rules name, for the end of input. */
+static int
+snapshot(goi_check *c, const store *s)
+{
+	store *k;
+	size_t i;
+	int ri, rc = 0;
+
+	if (s->organ == NULL || s->organ[0] == '\0' || s->year <= 0)
+		return 0;
+	if ((k = calloc(1, sizeof(*k))) == NULL)
+		return GOI_ENOMEM;
+	k->blocksize = 512;
+	if ((k->doc = arena_str(k, s->doc)) == NULL ||
+	    (k->organ = arena_str(k, s->organ)) == NULL)
+		rc = GOI_ENOMEM;
+	k->year = s->year;
+	k->format = s->format;
+	k->order = c->nsnaps;
+	for (i = 0; i < s->n && rc >= 0; i++) {
+		const cell *x = &s->v[i];
+		int keep = 0;
+		for (ri = 0; ri < c->nrules && !keep; ri++) {
+			const goi_ident *id;
+			if (!c->on[ri] || c->rules[ri].type != GOI_RULE_CROSS)
+				continue;
+			for (id = c->rules[ri].ident; id->lhs && !keep; id++) {
+				const char *key = id->axis == GOI_EACH_COL ?
+				    x->row : x->col;
+				const char *const *t;
+				if (strcmp(x->table, id->table) != 0)
+					continue;
+				for (t = id->lhs; *t && !keep; t++)
+					keep = strcmp(*t + strspn(*t, "-<"),
+					    key) == 0;
+				for (t = id->rhs; *t && !keep; t++)
+					keep = strcmp(*t + strspn(*t, "-<"),
+					    key) == 0;
+			}
+		}
+		if (keep) {
+			goi_cellv v = {x->table, x->row, x->col, x->value,
+				x->kind, x->raw, x->line};
+			if ((rc = store_add(k, &v)) > 0)
+				rc = 0;
+			if (rc == GOI_ERANGE || rc == GOI_EINVAL)
+				rc = 0;
+		}
+	}
+	if (rc >= 0 && c->nsnaps == c->capsnaps) {
+		size_t cap = c->capsnaps ? 2 * c->capsnaps : 64;
+		store **ns = realloc(c->snaps, cap * sizeof(*ns));
+		if (ns == NULL)
+			rc = GOI_ENOMEM;
+		else {
+			c->snaps = ns;
+			c->capsnaps = cap;
+		}
+	}
+	if (rc < 0) {
+		store_free(k);
+		free(k);
+		return rc;
+	}
+	c->snaps[c->nsnaps++] = k;
+	return 0;
+}
+
+static int
+end_doc(goi_check *c)
+{
+	store *s = &c->cur;
+	const cell *x;
+	int i, rc = 0;
+
+	if (!c->have)
+		return 0;
+	c->have = 0;
+	c->n.docs++;
+	if ((rc = store_index(s)) < 0)
+		return rc;
+	x = fact(s, "year");
+	s->year = x && x->k == K_NUM && !x->bad && x->d.scale == 0 &&
+	    x->d.m > 0 && x->d.m < 10000 ? (int)x->d.m : year_of(s->yearcol);
+	s->format = doc_format(s);
+	s->organ = fact_text(s, "organ");
+	for (i = 0; i < c->nrules && rc >= 0; i++) {
+		const goi_rule *r = &c->rules[i];
+		if (!c->on[i])
+			continue;
+		switch (r->type) {
+		case GOI_RULE_IDENT:
+			rc = ident_rule(c, r, s, NULL);
+			break;
+		case GOI_RULE_RANGE:
+			rc = range_rule(c, r, s);
+			break;
+		case GOI_RULE_STATS:
+			rc = stats_rule(c, r, s);
+			break;
+		case GOI_RULE_DOC:
+			if (r->min_year > 0 && (s->year <= 0 ||
+			    s->year < r->min_year))
+				break;
+			rc = doc_checks[r->doc](c, r, s);
+			break;
+		}
+	}
+	if (rc >= 0 && c->cross)
+		rc = snapshot(c, s);
+	store_reset(s);
+	return rc < 0 ? rc : c->err;
+}
+
+goi_check *
+goi_check_new(const unsigned char *enabled, int flags,
+    int (*emit)(void *ctx, const goi_finding *f), void *ctx)
+{
+	goi_check *c;
+	int i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->rules = goi_rules(&c->nrules);
+	if ((c->on = malloc((size_t)c->nrules)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	for (i = 0; i < c->nrules; i++) {
+		c->on[i] = enabled == NULL || enabled[i];
+		if (c->on[i] && c->rules[i].type == GOI_RULE_CROSS)
+			c->cross = 1;
+	}
+	c->flags = flags;
+	c->emit = emit;
+	c->ctx = ctx;
+	c->cur.blocksize = 64 * 1024;
+	return c;
+}
+
+void
+goi_check_free(goi_check *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	store_free(&c->cur);
+	for (i = 0; i < c->nsnaps; i++) {
+		store_free(c->snaps[i]);
+		free(c->snaps[i]);
+	}
+	free(c->snaps);
+	free(c->on);
+	free(c);
+}
+
+int
+goi_check_cell(goi_check *c, const char *doc, const char *year,
+    const char *format, const goi_cellv *cell)
+{
+	store *s = &c->cur;
+	int rc;
+
+	if (c->err < 0)
+		return c->err;
+	if (c->have && strcmp(s->doc, doc) != 0 && (rc = end_doc(c)) < 0)
+		return rc;
+	if (!c->have) {
+		if ((s->doc = arena_str(s, doc)) == NULL)
+			return GOI_ENOMEM;
+		c->have = 1;
+	}
+	if (s->yearcol == NULL && year[0] != '\0' &&
+	    (s->yearcol = arena_str(s, year)) == NULL)
+		return GOI_ENOMEM;
+	if (s->formatcol == NULL && format[0] != '\0' &&
+	    (s->formatcol = arena_str(s, format)) == NULL)
+		return GOI_ENOMEM;
+	return store_add(s, cell);
+}
+
+static int
+snap_cmp(const void *a, const void *b)
+{
+	const store *x = *(store *const *)a, *y = *(store *const *)b;
+	int d = strcmp(x->organ, y->organ);
+
+	if (d != 0)
+		return d;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int
+goi_check_finish(goi_check *c)
+{
+	store **by;
+	size_t i, j;
+	int rc, ri;
+
+	if ((rc = end_doc(c)) < 0)
+		return rc;
+	if (c->nsnaps == 0)
+		return c->err;
+	if ((by = malloc(c->nsnaps * sizeof(*by))) == NULL)
+		return GOI_ENOMEM;
+	memcpy(by, c->snaps, c->nsnaps * sizeof(*by));
+	qsort(by, c->nsnaps, sizeof(*by), snap_cmp);
+	for (i = 0; i < c->nsnaps; i++)
+		if ((rc = store_index(c->snaps[i])) < 0)
+			break;
+	/* In input order, each report against the last one of last year. */
+	for (i = 0; i < c->nsnaps && rc >= 0; i++) {
+		store *self = c->snaps[i], *last = NULL;
+		size_t lo = 0, hi = c->nsnaps;
+		while (lo < hi) {	/* first entry > (organ, year - 1) */
+			size_t mid = (lo + hi) / 2;
+			int d = strcmp(by[mid]->organ, self->organ);
+			if (d < 0 || (d == 0 && by[mid]->year <= self->year - 1))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		j = lo;
+		if (j > 0 && strcmp(by[j - 1]->organ, self->organ) == 0 &&
+		    by[j - 1]->year == self->year - 1)
+			last = by[j - 1];
+		if (last == NULL)
+			continue;
+		for (ri = 0; ri < c->nrules && rc >= 0; ri++)
+			if (c->on[ri] && c->rules[ri].type == GOI_RULE_CROSS)
+				rc = ident_rule(c, &c->rules[ri], self, last);
+	}
+	free(by);
+	return rc < 0 ? rc : c->err;
+}
+
+void
+goi_check_getcounts(const goi_check *c, goi_check_counts *n)
+{
+	*n = c->n;
+}
