@@ -518,4 +518,142 @@ long goi_glued_solve_runs(const goi_span *runs, const int *cells, int nruns,
 size_t goi_glued_format(const goi_glued_problem *p, const long long *v,
     char *buf, size_t size);
 
+/* ---- rules.c, check.c: the consistency rules (owner: goi-check) --------- */
+
+/*
+ * The rules are data (rules.c); check.c evaluates them over the cells of
+ * one document at a time and, at the end, across the documents of one
+ * organ.  goi-check(1) documents each rule.
+ */
+enum { GOI_SEV_FAIL = 1, GOI_SEV_WARN = 2 };
+enum { GOI_RULE_IDENT, GOI_RULE_RANGE, GOI_RULE_STATS, GOI_RULE_CROSS,
+	GOI_RULE_DOC };
+/* How an identity compares its sides: lhs is printed, rhs is expected. */
+enum {
+	GOI_OP_EQ,	/* lhs == rhs */
+	GOI_OP_LE,	/* lhs <= rhs */
+	GOI_OP_PARTS	/* lhs == rhs; rhs < lhs only warns (parts may be
+			   partial), rhs > lhs is the rule's severity */
+};
+enum { GOI_EACH_NONE, GOI_EACH_COL, GOI_EACH_ROW };
+enum { GOI_OPT_LHS = 1, GOI_OPT_ANY = 2 };
+
+/*
+ * An identity, repeated for each key of `each` (GOI_EACH_COL: each names
+ * columns and the terms name rows; GOI_EACH_ROW: the other way round).
+ * each NULL: every row (column) of the table in the document's format as
+ * goi_schema_tables() lists it, or for tables the schema does not know the
+ * keys present in the document, in order.  GOI_EACH_NONE: one instance, the
+ * terms are full addresses.
+ *
+ * A term is [-][<]KEY: '-' subtracts it, '<' takes the cell from last
+ * year's report of the same organ (GOI_RULE_CROSS).  KEY is a row (column)
+ * key, or table/row/col.  A row ending in '*' sums every row of that prefix
+ * present; a row "~a|b" is the first row whose key contains a or b.
+ * optional GOI_OPT_LHS: without the first lhs cell the instance does not
+ * apply; GOI_OPT_ANY: without any cell it does not apply (else: na).
+ */
+typedef struct {
+	const char *table;
+	int axis;
+	int formats;		/* GOI_FMT_* mask */
+	const char *const *each;
+	const char *const *lhs;	/* NULL ends an array of identities */
+	const char *const *rhs;
+	int op;
+	int optional;
+	const char *lhs_name, *rhs_name;	/* for messages */
+} goi_ident;
+
+/* Every cell of the tables must be: */
+enum { GOI_RANGE_COUNT, GOI_RANGE_SIGNED, GOI_RANGE_AMOUNT };
+typedef struct {
+	const char *table;	/* "art20_*": every table of that prefix;
+				   NULL ends an array */
+	const char *const *cols;	/* NULL: every column */
+	int kind;	/* COUNT integer >= 0, SIGNED integer, AMOUNT >= 0 */
+} goi_range;
+
+/*
+ * A relation in the old statistics table, whose row keys vary: patterns
+ * are '|'-separated alternatives matched against the row key, as a
+ * substring or, after '^', as a prefix.  The children of a parent row are
+ * the rows after it matching `children`, up to a row matching `stop` or
+ * the parent again.  GOI_OP_EQ: parent = sum of the children; GOI_OP_LE:
+ * each child <= parent (a 其中 row).
+ */
+typedef struct {
+	const char *name;	/* NULL ends an array */
+	const char *parent, *children, *stop;
+	int op;
+} goi_statrel;
+
+/* Reporting deadlines (SPEC section 1) by report year and organ level. */
+enum { GOI_ORGAN_GOV = 1, GOI_ORGAN_DEPT = 2, GOI_ORGAN_TOWN = 4 };
+typedef struct {
+	const char *pattern;	/* as goi_statrel; NULL ends an array */
+	int level;
+} goi_organ_level;
+typedef struct {
+	int from, to;		/* report years; from 0 ends an array */
+	int levels;		/* GOI_ORGAN_* mask */
+	const char *date;	/* "MM-DD" of the next year */
+} goi_deadline;
+
+/* The checks on the document itself (GOI_RULE_DOC). */
+enum { GOI_DOC_PERIOD, GOI_DOC_DEADLINE, GOI_DOC_PARTS, GOI_DOC_PROBLEMS,
+	GOI_DOC_TABLES };
+
+typedef struct {
+	const char *id;		/* stable: "requests.balance" */
+	int severity;
+	int type;
+	const char *desc;	/* one line, for --list */
+	const goi_ident *ident;	/* IDENT, CROSS */
+	const goi_range *range;	/* RANGE */
+	const goi_statrel *stats;	/* STATS */
+	int doc;		/* DOC: GOI_DOC_* */
+	int min_year;		/* DOC: applies to reports of this year on */
+	const char *arg;	/* DOC: parts required, minimum characters */
+	const goi_organ_level *levels;	/* DEADLINE */
+	const goi_deadline *deadlines;	/* DEADLINE */
+} goi_rule;
+
+const goi_rule *goi_rules(int *n);
+/* Index of the rule, -1 if unknown. */
+int goi_rule_find(const char *id);
+
+/* One finding of the findings stream; NULL strings print empty. */
+typedef struct {
+	const char *doc, *rule, *status, *table, *row, *col;
+	const char *expected, *actual, *message;
+	long line;		/* 0: unknown */
+} goi_finding;
+
+typedef struct {
+	long docs, evaluated, passed, failed, warnings, na;
+} goi_check_counts;
+
+/*
+ * The checker.  enabled[i] selects rule i (NULL: all).  Findings go to
+ * emit (passes only with GOI_CHECK_PASSES); a negative return of emit
+ * stops the checker and is returned by the call that caused it.
+ */
+#define GOI_CHECK_PASSES 1
+typedef struct goi_check goi_check;
+goi_check *goi_check_new(const unsigned char *enabled, int flags,
+    int (*emit)(void *ctx, const goi_finding *f), void *ctx);
+void goi_check_free(goi_check *c);
+/*
+ * One row of the cells stream.  A row whose doc differs from the previous
+ * one ends that document, whose findings are then emitted.  Returns 0,
+ * GOI_ERANGE or GOI_EINVAL when a num/glued value is out of range or not a
+ * number (the cell is kept, as not assessable), or a negative code.
+ */
+int goi_check_cell(goi_check *c, const char *doc, const char *year,
+    const char *format, const goi_cellv *cell);
+/* End of input: the last document, then the rules across documents. */
+int goi_check_finish(goi_check *c);
+void goi_check_getcounts(const goi_check *c, goi_check_counts *n);
+
 #endif /* GOI_H */
