@@ -287,6 +287,109 @@ int goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 /* Options, GOI_EXTRACT_* flags; returns the previous ones. */
 #define GOI_EXTRACT_STRICT 1	/* no soft assumptions for glued readings */
 int goi_extract_setflags(goi_extract *x, int flags);
+/*
+ * Hand the extractor a cell of table `text` (goi_facts_extract output)
+ * before goi_extract_tables: the figures the prose states settle glued
+ * readings.  Returns 1 when the fact is used, 0 otherwise.  Facts are
+ * forgotten after each goi_extract_tables.
+ */
+int goi_extract_fact(goi_extract *x, const goi_cellv *c);
+/* Cells settled so far from glued runs: by hard constraints, by a soft
+ * assumption, and left empty. */
+void goi_extract_stats(const goi_extract *x, long *hard, long *soft,
+    long *unsettled);
+
+/* ---- norm.c, decode.c, clean.c: raw text to lines (owner: goi-clean) ---- */
+
+/* What to do with bytes invalid in the input encoding (default: error). */
+enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2 };
+
+/*
+ * NFKC through utf8proc; Unicode spaces become ' ', controls other than TAB
+ * and format characters (zero-width, BOM, soft hyphen) are removed.  The
+ * result (NUL-terminated, valid until the next call) goes to *out; returns
+ * its length, GOI_ENOMEM, or GOI_EUTF8 (goi_norm_badoffset() then tells
+ * the offset of the invalid byte in s) unless flags say replace or skip.
+ */
+typedef struct goi_norm goi_norm;
+goi_norm *goi_norm_new(int flags);
+void goi_norm_free(goi_norm *z);
+long goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out);
+size_t goi_norm_badoffset(const goi_norm *z);
+/* One UTF-8 character: its length, 0 if invalid or cut short. */
+size_t goi_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Length of the longest valid UTF-8 prefix (a cut sequence not counted). */
+size_t goi_utf8_valid(const char *s, size_t n);
+/* Han, kana, CJK and full-width punctuation, curly quotes, — and …. */
+int goi_is_cjk(int32_t cp);
+/* Han ideographs only. */
+int goi_is_han(int32_t cp);
+
+/*
+ * Input decoding: UTF-8 (a BOM dropped), UTF-16LE/BE with a BOM, or
+ * GB18030 when the first 64 KiB are not UTF-8 but are GB18030; encoding
+ * forces one (any iconv name).  Lines end at LF, CRLF or CR.  Lines of a
+ * UTF-8 input are handed over unchecked (goi_norm checks them); other
+ * encodings are converted with iconv(3), and an invalid sequence there is
+ * GOI_EENCODING (see goi_decoder_lineno/badoffset) unless invalid says
+ * GOI_NORM_REPLACE (U+FFFD) or GOI_NORM_SKIP.
+ */
+typedef struct goi_decoder goi_decoder;
+goi_decoder *goi_decoder_new(goi_reader *r, const char *encoding, int invalid);
+void goi_decoder_free(goi_decoder *d);
+/* 1 and a line, 0 at the end, or a negative code (GOI_EINVAL: encoding
+ * unknown to iconv). */
+int goi_decoder_getline(goi_decoder *d, goi_span *line);
+long goi_decoder_lineno(const goi_decoder *d);
+/* Input byte offset where the current line starts (UTF-8 input). */
+uint64_t goi_decoder_offset(const goi_decoder *d);
+/* Input byte offset of the invalid sequence after GOI_EENCODING. */
+uint64_t goi_decoder_badoffset(const goi_decoder *d);
+/* "UTF-8", "UTF-16LE", "GB18030" ... as used. */
+const char *goi_decoder_encoding(const goi_decoder *d);
+
+/*
+ * Spacing: runs of spaces collapse to one; a run between two CJK characters,
+ * or between a CJK character and ( ) [ ] , . : ; ! ? / on its other side,
+ * goes; spaces next to a TAB and at both ends go.  In place; new length.
+ */
+size_t goi_clean_spaces(char *s, size_t n);
+
+/*
+ * The cleaner: takes normalized lines (goi_norm) of one input after the
+ * other, removes debris, splits lines where a document boundary falls
+ * inside them, finds document boundaries, joins broken lines, and hands
+ * each finished document to doc().  dropped() hears of everything removed.
+ */
+enum { GOI_CLEAN_KEEP = 1 };	/* --keep: remove nothing */
+typedef struct {
+	int (*doc)(void *ctx, const char *key, const goi_docline *lines,
+	    size_t n);
+	void (*dropped)(void *ctx, long line, const char *reason,
+	    const char *text, size_t n);
+	void *ctx;
+} goi_clean_sink;
+typedef struct goi_cleaner goi_cleaner;
+/* NULL if out of memory. */
+goi_cleaner *goi_cleaner_new(int flags, const goi_clean_sink *sink);
+void goi_cleaner_free(goi_cleaner *c);
+/*
+ * A new input.  name NULL: standard input, documents keyed by their title
+ * (else organ and year, else #N); otherwise keyed name, name#2 ...
+ * Returns 0 or the first non-zero value of doc().
+ */
+int goi_cleaner_begin(goi_cleaner *c, const char *name);
+/* One line (UTF-8, normalized, no LF); s is not kept. */
+int goi_cleaner_line(goi_cleaner *c, long lineno, const char *s, size_t n);
+/* End of the input: the last document goes out. */
+int goi_cleaner_end(goi_cleaner *c);
+
+/* The debris rules, for goi-clean(1): name and what each removes. */
+typedef struct {
+	const char *name;
+	const char *desc;
+} goi_clean_rule;
+const goi_clean_rule *goi_clean_rules(int *n);
 
 /* ---- common command-line handling --------------------------------------- */
 

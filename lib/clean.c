@@ -1,0 +1,1085 @@
+/*
+ * clean.c - from normalized lines to documents: spacing, debris rules (as
+ * data, below), lines split where a document boundary falls inside them,
+ * document boundaries, broken lines joined, document keys.
+ *
+ * A document is held until it ends (memory follows the largest document),
+ * because its key, and the joining of broken lines, need all of it.
+ */
+#define _GNU_SOURCE		/* memmem */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "goi.h"
+
+/* ---- spacing ------------------------------------------------------------ */
+
+/* ASCII punctuation that hugs a CJK neighbour: no space between them. */
+static int
+hugs(int32_t c)
+{
+	return c < 0x80 && c > 0 && strchr("()[],.:;!?/", (int)c) != NULL;
+}
+
+/* The character ending just before s + n (n > 0). */
+static int32_t
+char_before(const char *s, size_t n)
+{
+	size_t i = n - 1, k;
+	int32_t c;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	if ((k = goi_utf8_decode(s + i, n - i, &c)) == 0 || i + k != n)
+		return -1;
+	return c;
+}
+
+static int32_t
+char_at(const char *s, size_t n)
+{
+	int32_t c;
+
+	return goi_utf8_decode(s, n, &c) ? c : -1;
+}
+
+size_t
+goi_clean_spaces(char *s, size_t n)
+{
+	size_t r = 0, w = 0, e;
+	const char *sp;
+	int32_t a, b;
+
+	while (r < n) {
+		if ((sp = memchr(s + r, ' ', n - r)) == NULL)
+			sp = s + n;
+		if (w != r)
+			memmove(s + w, s + r, (size_t)(sp - (s + r)));
+		w += (size_t)(sp - (s + r));
+		r = (size_t)(sp - s);
+		if (r >= n)
+			break;
+		for (e = r; e < n && s[e] == ' '; e++)
+			;
+		r = e;
+		if (w == 0 || e == n || s[w - 1] == '\t' || s[e] == '\t')
+			continue;
+		a = char_before(s, w);
+		b = char_at(s + e, n - e);
+		if ((goi_is_cjk(a) && (goi_is_cjk(b) || hugs(b))) ||
+		    (hugs(a) && goi_is_cjk(b)))
+			continue;
+		s[w++] = ' ';
+	}
+	return w;
+}
+
+/* ---- the debris rules ------------------------------------------------------ */
+
+enum {
+	R_CUT,		/* remove every match, wherever it is */
+	R_HEAD,		/* remove the match at the start of a short line */
+	R_TAIL,		/* keep the match at the start of a short line, cut the rest */
+	R_DROP,		/* drop a short line that matches */
+	R_TOKENS	/* drop a short line made only of chrome words */
+};
+
+struct rule {
+	int kind;
+	const char *name;
+	const char *lit;	/* must occur in the line (a quick filter) */
+	size_t maxlen;		/* longest line (bytes) the rule applies to */
+	const char *re;		/* POSIX ERE on the normalized line */
+	const char *desc;
+};
+
+/*
+ * The rules apply in this order to each normalized, spaced line.  Lines
+ * longer than a rule's maxlen (one-line reports) are never dropped.
+ */
+static const struct rule rules[] = {
+	{R_CUT, "attachment-loader", "附件加载中", 0, "附件加载中(\\.|。)*",
+	    "the text 附件加载中... (wherever it is)"},
+	{R_CUT, "bookmark", "[bookmark", 0, "\\[bookmark:[^]]*\\]",
+	    "Word bookmarks such as [bookmark: _GoBack] (wherever they are)"},
+	{R_CUT, "word-comment", "<!", 0, "<!(--)?\\[[^]]*\\](--)?>",
+	    "leaked Word conditional comments: <!--[if !supportLists]-->, "
+	    "<!--[endif]-->, <![endif]>"},
+	{R_CUT, "font-size", "字体", 0,
+	    "【?字体:?(\\[ ?\\]|\\[?大中小\\]?|大中小)】?",
+	    "font-size controls: 字体:[ ], 字体:[大 中 小], 【字体:大 中 小】"},
+	{R_CUT, "font-size", "字号", 0,
+	    "【?字号:?(\\[ ?\\]|\\[?大中小\\]?|大中小)】?",
+	    "font-size controls: 字号:大 中 小"},
+	{R_HEAD, "title-label", "标题", 300, "^标题: ?",
+	    "a scraper's label 标题: before the title (the title stays)"},
+	{R_TAIL, "publication-line", NULL, 300,
+	    "^(发布时间|发布日期|更新时间|时间|日期): ?[0-9]{4}"
+	    "(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
+	    "年[0-9]{1,2}月[0-9]{1,2}日)",
+	    "what follows the date on a publication line "
+	    "(发布时间:2021-01-05 来源:... 字体:[ ] keeps 发布时间:2021-01-05)"},
+	{R_DROP, "breadcrumb", "位置", 300,
+	    "^(当前位置|您现在的位置|您当前的位置|您的位置|所在位置)",
+	    "breadcrumbs: 当前位置: 网站首页 > ... (lines of at most 300 bytes)"},
+	{R_DROP, "page-number", "-", 40, "^(-|—|–) ?[0-9]+ ?(-|—|–)$",
+	    "page numbers: - 3 -, — 3 —"},
+	{R_DROP, "page-number", "页", 60,
+	    "^(第 ?[0-9]+ ?页(,? ?共 ?[0-9]+ ?页)?|共 ?[0-9]+ ?页,? ?第 ?[0-9]+ ?页)$",
+	    "page numbers: 第3页 共5页, 共5页 第3页, 第3页"},
+	{R_DROP, "crawler-metadata", NULL, 300,
+	    "^(栏目:|原文链接:|本地目录:|页面链接与图片详见|文号: ?$|发布机构: ?$|"
+	    "索引号: ?$|=+ ?正文 ?=+$)",
+	    "a scraper's page header: 栏目:, 原文链接:, 本地目录:, 页面链接与图片详见 "
+	    "..., ==== 正文 ====, and empty 文号:, 发布机构:, 索引号:"},
+	{R_DROP, "hit-counter", NULL, 100,
+	    "^(浏览次数|点击数|阅读次数|访问量|浏览量|点击量): ?[0-9]*$",
+	    "hit counters: 浏览次数: 123"},
+	{R_TOKENS, "page-links", NULL, 300, NULL,
+	    "lines made only of share, print and close links and such "
+	    "(分享到, 【打印】【关闭】, 打印本页 关闭窗口, 微信 微博 QQ空间, 上一篇 ...)"},
+};
+#define NRULES (sizeof(rules) / sizeof(rules[0]))
+
+/* Chrome words for R_TOKENS, longest spelling first. */
+static const char *const tokens[] = {
+	"分享到", "分享", "打印本页", "打印此页", "打印", "关闭本页",
+	"关闭窗口", "关闭", "收藏本页", "加入收藏", "收藏", "返回顶部",
+	"返回首页", "返回列表", "返回", "新浪微博", "腾讯微博", "微信", "微博",
+	"QQ空间", "扫一扫", "全真版", "文字版", "文件下载", "相关链接",
+	"上一篇", "下一篇", "大中小", "字体", "字号", "默认", "-->", NULL
+};
+/* What may stand between chrome words. */
+static const char *const tokensep[] = {
+	" ", "【", "】", "[", "]", "(", ")", "|", "/", ":", "·", "-", "<", ">",
+	"«", "»", NULL
+};
+
+/* Report titles and first headings. */
+static const char *const overview[] = {
+	"总体情况", "概述", "概况", "基本情况", "总体概况", "工作概况", "总述",
+	"基本概况", NULL
+};
+
+const goi_clean_rule *
+goi_clean_rules(int *n)
+{
+	static goi_clean_rule list[NRULES];
+	size_t i;
+
+	for (i = 0; i < NRULES; i++) {
+		list[i].name = rules[i].name;
+		list[i].desc = rules[i].desc;
+	}
+	*n = (int)NRULES;
+	return list;
+}
+
+/* ---- the cleaner ---------------------------------------------------------- */
+
+enum {
+	L_BLANK = 1,
+	L_TITLE = 2,
+	L_META = 4	/* publication date, issuing body: not the body yet */
+};
+
+struct line {
+	long no;
+	size_t off, len;
+	int flags;
+};
+
+struct goi_cleaner {
+	int flags;
+	goi_clean_sink sink;
+	regex_t re[NRULES];
+	char *work;		/* the incoming line */
+	size_t wcap;
+	char *arena;		/* the current document, NUL-separated */
+	size_t alen, acap;
+	struct line *lines;
+	size_t nlines, lcap;
+	goi_docline *dl;
+	size_t dlcap;
+	int has_body;		/* seen text that is no title or metadata */
+	int maxsec;		/* highest 一、二、 ... heading seen */
+	char *name;		/* file operand, NULL for stdin */
+	int filedocs;		/* documents of this input so far */
+	long rundocs;		/* documents of the run so far */
+	char **keys;		/* keys used: open addressing */
+	size_t nkeys, kcap;
+	char *key;
+	size_t keycap;
+};
+
+goi_cleaner *
+goi_cleaner_new(int flags, const goi_clean_sink *sink)
+{
+	goi_cleaner *c;
+	size_t i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->flags = flags;
+	c->sink = *sink;
+	for (i = 0; i < NRULES; i++)
+		if (rules[i].re != NULL &&
+		    regcomp(&c->re[i], rules[i].re, REG_EXTENDED) != 0) {
+			while (i-- > 0)
+				if (rules[i].re != NULL)
+					regfree(&c->re[i]);
+			free(c);
+			return NULL;
+		}
+	return c;
+}
+
+void
+goi_cleaner_free(goi_cleaner *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < NRULES; i++)
+		if (rules[i].re != NULL)
+			regfree(&c->re[i]);
+	for (i = 0; i < c->kcap; i++)
+		free(c->keys[i]);
+	free(c->keys);
+	free(c->work);
+	free(c->arena);
+	free(c->lines);
+	free(c->dl);
+	free(c->name);
+	free(c->key);
+	free(c);
+}
+
+static int
+grow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	void **p = pp, *n;
+	size_t c;
+
+	if (need <= *cap)
+		return 0;
+	for (c = *cap ? *cap : 64; c < need; c *= 2)
+		if (c > SIZE_MAX / 4 / size)
+			return GOI_ENOMEM;
+	if ((n = realloc(*p, c * size)) == NULL)
+		return GOI_ENOMEM;
+	*p = n;
+	*cap = c;
+	return 0;
+}
+
+static int
+starts(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	return n >= k && memcmp(s, lit, k) == 0;
+}
+
+static int
+ends(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	return n >= k && memcmp(s + n - k, lit, k) == 0;
+}
+
+static int
+has(const char *s, size_t n, const char *lit)
+{
+	return memmem(s, n, lit, strlen(lit)) != NULL;
+}
+
+/*
+ * A report title: short, ends with 年度报告 or 年报, names 信息公开 or
+ * 政务公开, and has no sentence punctuation (a sentence that mentions a
+ * 年度报告 is no title).
+ */
+static int
+is_title(const char *s, size_t n)
+{
+	static const char *const no[] = {",", "。", ";", ":", "!", "?", "《",
+		"》", "\t", "|", NULL};
+	int i;
+
+	if (n < 18 || n > 200 || !(ends(s, n, "年度报告") || ends(s, n, "年报")))
+		return 0;
+	if (!has(s, n, "信息公开") && !has(s, n, "政务公开"))
+		return 0;
+	for (i = 0; no[i] != NULL; i++)
+		if (has(s, n, no[i]))
+			return 0;
+	return !starts(s, n, "附件") && !starts(s, n, "关于");
+}
+
+/* 一、总体情况 and the like: the first heading of a report. */
+static int
+is_overview(const char *s, size_t n)
+{
+	int i;
+
+	if (!starts(s, n, "一、"))
+		return 0;
+	for (i = 0; overview[i] != NULL; i++)
+		if (n == 6 + strlen(overview[i]) && memcmp(s + 6, overview[i], n - 6) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const numerals[] = {"一", "二", "三", "四", "五", "六",
+	"七", "八", "九", "十", NULL};
+
+/* The number of a 一、 ... 十、 heading at the start of s, else 0. */
+static int
+sec_number(const char *s, size_t n)
+{
+	int i;
+
+	if (n < 6 || !starts(s + 3, n - 3, "、"))
+		return 0;
+	for (i = 0; numerals[i] != NULL; i++)
+		if (memcmp(s, numerals[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static int
+is_meta(const char *s, size_t n)
+{
+	static const char *const meta[] = {"发布时间", "发布日期", "发布机构",
+		"来源", "信息来源", "时间:", "日期:", "文号", "索引号", "作者",
+		"更新时间", NULL};
+	int i;
+
+	for (i = 0; meta[i] != NULL; i++)
+		if (starts(s, n, meta[i]))
+			return 1;
+	return 0;
+}
+
+static void
+report(goi_cleaner *c, long no, const char *why, const char *s, size_t n)
+{
+	if (c->sink.dropped != NULL)
+		c->sink.dropped(c->sink.ctx, no, why, s, n);
+}
+
+/* ---- keys -------------------------------------------------------------- */
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL & SIZE_MAX;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int
+key_used(goi_cleaner *c, const char *k)
+{
+	size_t i;
+
+	if (c->kcap == 0)
+		return 0;
+	for (i = hash(k) & (c->kcap - 1); c->keys[i]; i = (i + 1) & (c->kcap - 1))
+		if (strcmp(c->keys[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+key_add(goi_cleaner *c, const char *k)
+{
+	size_t i, oc = c->kcap;
+	char **old = c->keys;
+
+	if (2 * (c->nkeys + 1) > c->kcap) {
+		size_t nc = oc ? 2 * oc : 64;
+		if ((c->keys = calloc(nc, sizeof(*c->keys))) == NULL) {
+			c->keys = old;
+			return GOI_ENOMEM;
+		}
+		c->kcap = nc;
+		for (i = 0; i < oc; i++)
+			if (old[i] != NULL) {
+				size_t j = hash(old[i]) & (nc - 1);
+				while (c->keys[j])
+					j = (j + 1) & (nc - 1);
+				c->keys[j] = old[i];
+			}
+		free(old);
+	}
+	for (i = hash(k) & (c->kcap - 1); c->keys[i]; i = (i + 1) & (c->kcap - 1))
+		;
+	if ((c->keys[i] = strdup(k)) == NULL)
+		return GOI_ENOMEM;
+	c->nkeys++;
+	return 0;
+}
+
+static int
+setkey(goi_cleaner *c, const char *s, size_t n)
+{
+	int rc;
+
+	if ((rc = grow(&c->key, &c->keycap, n + 32, 1)) < 0)
+		return rc;
+	memcpy(c->key, s, n);
+	c->key[n] = '\0';
+	return 0;
+}
+
+/* A date line 2018年1月23日; its year, else 0. */
+static int
+date_year(const char *s, size_t n)
+{
+	regex_t re;
+	int ok;
+
+	if (n < 11 || n > 20 || !ends(s, n, "日"))
+		return 0;
+	if (regcomp(&re, "^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$",
+	    REG_EXTENDED | REG_NOSUB) != 0)
+		return 0;
+	ok = regexec(&re, s, 0, NULL, 0) == 0;
+	regfree(&re);
+	return ok ? atoi(s) : 0;
+}
+
+/* An organ's name: short, only CJK and brackets, ends like an organ. */
+static int
+is_organ(const char *s, size_t n)
+{
+	static const char *const end[] = {"政府", "办事处", "办公室", "委员会",
+		"管委会", "局", "街道", "镇", "乡", "厅", "委", "院", "中心", "站",
+		"所", "办", NULL};
+	size_t i = 0, k;
+	int32_t ch;
+	int j;
+
+	if (n < 6 || n > 90)
+		return 0;
+	while (i < n) {
+		if ((k = goi_utf8_decode(s + i, n - i, &ch)) == 0)
+			return 0;
+		if (!goi_is_han(ch) && ch != '(' && ch != ')')
+			return 0;
+		i += k;
+	}
+	for (j = 0; end[j] != NULL; j++)
+		if (ends(s, n, end[j]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The key of a document read from standard input: its title, else organ
+ * (the name above the signature date) and year (the first N年度), else #N.
+ */
+static int
+stdin_key(goi_cleaner *c)
+{
+	size_t i, k;
+	const char *organ = NULL, *p;
+	size_t organlen = 0;
+	int year = 0, dyear = 0, y;
+	char num[32];
+
+
+	for (i = 0; i < c->nlines; i++)
+		if (is_title(c->dl[i].text, c->dl[i].len))
+			return setkey(c, c->dl[i].text, c->dl[i].len);
+	for (i = 0; i < c->nlines; i++) {
+		const char *s = c->dl[i].text;
+		size_t n = c->dl[i].len;
+
+		if (!year && (p = memmem(s, n, "年度", 6)) != NULL && p - s >= 4) {
+			y = 0;
+			for (k = 4; k > 0; k--) {
+				char d = p[-(long)k];
+				if (d < '0' || d > '9')
+					break;
+				y = y * 10 + (d - '0');
+			}
+			if (k == 0 && y >= 1990 && y <= 2099 &&
+			    (p - s == 4 || p[-5] < '0' || p[-5] > '9'))
+				year = y;
+		}
+		if (organ == NULL && (y = date_year(s, n)) != 0 && i > 0) {
+			size_t j = i - 1;
+			while (j > 0 && c->dl[j].len == 0)
+				j--;
+			if (is_organ(c->dl[j].text, c->dl[j].len)) {
+				organ = c->dl[j].text;
+				organlen = c->dl[j].len;
+				dyear = y - 1;
+			}
+		}
+	}
+	if (organ != NULL) {
+		if (!year)
+			year = dyear;
+		int rc;
+
+		if ((rc = setkey(c, organ, organlen)) != 0)
+			return rc;
+		if (year)
+			snprintf(c->key + organlen, 32, "%d年", year);
+		return 0;
+	}
+	snprintf(num, sizeof(num), "#%ld", c->rundocs);
+	return setkey(c, num, strlen(num));
+}
+
+static int
+assign_key(goi_cleaner *c)
+{
+	int rc, i;
+	size_t n;
+
+	if (c->name != NULL) {
+		n = strlen(c->name);
+		if ((rc = setkey(c, c->name, n)) < 0)
+			return rc;
+		if (c->filedocs > 1)
+			snprintf(c->key + n, 32, "#%d", c->filedocs);
+	} else if ((rc = stdin_key(c)) < 0)
+		return rc;
+	if (key_used(c, c->key)) {
+		n = strlen(c->key);
+		for (i = 2; ; i++) {
+			snprintf(c->key + n, 32, "#%d", i);
+			if (!key_used(c, c->key))
+				break;
+		}
+	}
+	return key_add(c, c->key);
+}
+
+/* ---- joining ----------------------------------------------------------- */
+
+/* Leading TABs of a line. */
+static size_t
+tabs(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '\t')
+		i++;
+	return i;
+}
+
+/* One Han character, perhaps TAB-indented: its offset, else 0 (never an
+ * offset 0 for a hit: we return offset + 1). */
+static size_t
+single_han(const char *s, size_t n)
+{
+	size_t t = tabs(s, n), k;
+	int32_t ch;
+
+	if (t == n || (k = goi_utf8_decode(s + t, n - t, &ch)) == 0 ||
+	    t + k != n || !goi_is_han(ch))
+		return 0;
+	return t + 1;
+}
+
+/* An ordinal 三、 or (三), perhaps followed by one Han character. */
+static int
+ordinal_head(const char *s, size_t n)
+{
+	size_t t = tabs(s, n), i = t, k;
+	int32_t ch;
+	int digits = 0;
+
+	if (i < n && s[i] == '(')
+		i++;
+	while (i + 3 <= n && digits < 3) {
+		int j;
+		for (j = 0; numerals[j] != NULL; j++)
+			if (memcmp(s + i, numerals[j], 3) == 0)
+				break;
+		if (numerals[j] == NULL)
+			break;
+		i += 3;
+		digits++;
+	}
+	if (digits == 0)
+		return 0;
+	if (s[t] == '(') {
+		if (i >= n || s[i] != ')')
+			return 0;
+		i++;
+	} else {
+		if (!starts(s + i, n - i, "、"))
+			return 0;
+		i += 3;
+	}
+	if (i == n)
+		return 1;
+	return (k = goi_utf8_decode(s + i, n - i, &ch)) != 0 && i + k == n &&
+	    goi_is_han(ch);
+}
+
+/* Bracket depths of 《》 () 〔〕 <> after s; closers without an opener are
+ * ignored. */
+static void
+brackets(const char *s, size_t n, int d[4])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (u[i]) {
+		case '(': d[1]++; break;
+		case ')': if (d[1] > 0) d[1]--; break;
+		case '<': d[3]++; break;
+		case '>': if (d[3] > 0) d[3]--; break;
+		case 0xE3:
+			if (i + 2 < n && u[i + 1] == 0x80) {
+				switch (u[i + 2]) {
+				case 0x8A: d[0]++; break;
+				case 0x8B: if (d[0] > 0) d[0]--; break;
+				case 0x94: d[2]++; break;
+				case 0x95: if (d[2] > 0) d[2]--; break;
+				}
+			}
+			break;
+		}
+	}
+}
+
+static int
+open_at_end(const int d[4])
+{
+	return d[0] || d[1] || d[2] || d[3];
+}
+
+/* A line of only | and spaces: a table's row separator. */
+static int
+separator(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != '|' && s[i] != ' ')
+			return 0;
+	return n > 0;
+}
+
+/* Append line l's text at arena offset *w (w <= its own offset). */
+static void
+move_text(goi_cleaner *c, size_t *w, const struct line *l, size_t skip)
+{
+	memmove(c->arena + *w, c->arena + l->off + skip, l->len - skip);
+	*w += l->len - skip;
+}
+
+static int
+alnum(unsigned char b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/*
+ * Join, in place: labels printed one Han character a line (自 / 然 / 人;
+ * (三)不 / 予 / 公 / 开), then lines that end inside an open bracket with
+ * the following lines that close it (at most three, no blank line between).
+ */
+static void
+join(goi_cleaner *c)
+{
+	size_t r, w = 0, nl = 0, j, off;
+	struct line *L = c->lines;
+
+	for (r = 0; r < c->nlines; r = j) {
+		const char *s = c->arena + L[r].off;
+		int head = ordinal_head(s, L[r].len);
+		size_t first = single_han(s, L[r].len);
+		int same = 1;
+
+		j = r + 1;
+		if (head || first) {
+			while (j < c->nlines && j - r < 40 &&
+			    single_han(c->arena + L[j].off, L[j].len)) {
+				size_t a = single_han(c->arena + L[j].off, L[j].len) - 1;
+				size_t b = first ? first - 1 : 0;
+				if (!first || L[j].len - a != L[r].len - b ||
+				    memcmp(c->arena + L[j].off + a,
+				    s + b, L[j].len - a) != 0)
+					same = 0;
+				j++;
+			}
+			if (j - r - 1 < (head ? 2u : 1u) || (!head && same))
+				j = r + 1;
+		}
+		off = w;
+		move_text(c, &w, &L[r], 0);
+		for (size_t k = r + 1; k < j; k++)
+			move_text(c, &w, &L[k], tabs(c->arena + L[k].off, L[k].len));
+		L[nl] = L[r];
+		L[nl].off = off;
+		L[nl].len = w - off;
+		c->arena[w++] = '\0';
+		nl++;
+	}
+	c->nlines = nl;
+	w = 0;
+	nl = 0;
+	for (r = 0; r < c->nlines; r = j) {
+		int d[4] = {0, 0, 0, 0};
+
+		brackets(c->arena + L[r].off, L[r].len, d);
+		j = r + 1;
+		if (open_at_end(d)) {
+			size_t k;
+			for (k = r + 1; k < c->nlines && k <= r + 3; k++) {
+				if (L[k].len == 0 ||
+				    separator(c->arena + L[k].off, L[k].len))
+					break;
+				brackets(c->arena + L[k].off, L[k].len, d);
+				if (!open_at_end(d)) {
+					j = k + 1;
+					break;
+				}
+			}
+		}
+		off = w;
+		move_text(c, &w, &L[r], 0);
+		for (size_t k = r + 1; k < j; k++) {
+			if (w > off && alnum((unsigned char)c->arena[w - 1]) &&
+			    L[k].len > 0 && alnum((unsigned char)c->arena[L[k].off]))
+				c->arena[w++] = ' ';
+			move_text(c, &w, &L[k], 0);
+		}
+		L[nl] = L[r];
+		L[nl].off = off;
+		L[nl].len = w - off;
+		c->arena[w++] = '\0';
+		nl++;
+	}
+	c->nlines = nl;
+	c->alen = w;
+}
+
+/* The current document goes out. */
+static int
+flush(goi_cleaner *c)
+{
+	size_t i;
+	int rc;
+
+	if (!(c->flags & GOI_CLEAN_KEEP))
+		while (c->nlines > 0 && (c->lines[c->nlines - 1].flags & L_BLANK)) {
+			c->nlines--;
+			report(c, c->lines[c->nlines].no, "blank-line", "", 0);
+		}
+	if (c->nlines == 0) {
+		c->alen = 0;
+		c->has_body = c->maxsec = 0;
+		return 0;
+	}
+	join(c);
+	if ((rc = grow(&c->dl, &c->dlcap, c->nlines, sizeof(*c->dl))) < 0)
+		return rc;
+	for (i = 0; i < c->nlines; i++) {
+		c->dl[i].line = c->lines[i].no;
+		c->dl[i].text = c->arena + c->lines[i].off;
+		c->dl[i].len = c->lines[i].len;
+	}
+	c->filedocs++;
+	c->rundocs++;
+	if ((rc = assign_key(c)) < 0)
+		return rc;
+	rc = c->sink.doc(c->sink.ctx, c->key, c->dl, c->nlines);
+	c->nlines = 0;
+	c->alen = 0;
+	c->has_body = c->maxsec = 0;
+	return rc;
+}
+
+int
+goi_cleaner_begin(goi_cleaner *c, const char *name)
+{
+	int rc = flush(c);
+
+	free(c->name);
+	c->name = NULL;
+	if (name != NULL && (c->name = strdup(name)) == NULL)
+		return GOI_ENOMEM;
+	c->filedocs = 0;
+	return rc;
+}
+
+int
+goi_cleaner_end(goi_cleaner *c)
+{
+	return flush(c);
+}
+
+/* Append a piece to the document, starting a new one at a boundary. */
+static int
+append(goi_cleaner *c, long no, const char *s, size_t n)
+{
+	struct line *l;
+	int flags = 0, rc, sec;
+
+	if (n == 0) {
+		flags = L_BLANK;
+		if (!(c->flags & GOI_CLEAN_KEEP) && (c->nlines == 0 ||
+		    (c->lines[c->nlines - 1].flags & L_BLANK))) {
+			report(c, no, "blank-line", "", 0);
+			return 0;
+		}
+	} else if (is_title(s, n)) {
+		flags = L_TITLE;
+		if (c->has_body && (rc = flush(c)) != 0)
+			return rc;
+	} else if (is_overview(s, n) && c->maxsec >= 2) {
+		if ((rc = flush(c)) != 0)
+			return rc;
+	} else if (is_meta(s, n))
+		flags = L_META;
+	if (n > 0 && !(flags & (L_TITLE | L_META)))
+		c->has_body = 1;
+	if ((sec = sec_number(s, n)) > c->maxsec)
+		c->maxsec = sec;
+	if ((rc = grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
+	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1, 1)) < 0)
+		return rc;
+	l = &c->lines[c->nlines++];
+	l->no = no;
+	l->off = c->alen;
+	l->len = n;
+	l->flags = flags;
+	memcpy(c->arena + c->alen, s, n);
+	c->alen += n;
+	c->arena[c->alen++] = '\0';
+	return 0;
+}
+
+/* Chrome words only (and at least one)? */
+static int
+only_tokens(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int words = 0, j;
+
+	while (i < n) {
+		for (j = 0; tokens[j] != NULL; j++)
+			if (starts(s + i, n - i, tokens[j]))
+				break;
+		if (tokens[j] != NULL) {
+			i += strlen(tokens[j]);
+			words++;
+			continue;
+		}
+		for (j = 0; tokensep[j] != NULL; j++)
+			if (starts(s + i, n - i, tokensep[j]))
+				break;
+		if (tokensep[j] == NULL)
+			return 0;
+		k = strlen(tokensep[j]);
+		i += k;
+	}
+	return words > 0;
+}
+
+/* Remove s[a..b) from the piece of length *n. */
+static void
+cut(char *s, size_t *n, size_t a, size_t b)
+{
+	memmove(s + a, s + b, *n - b);
+	*n -= b - a;
+	s[*n] = '\0';
+}
+
+/*
+ * Apply the debris rules to s[0..n) (NUL-terminated, writable).  Returns
+ * the new length, or (size_t)-1 when the whole line goes.
+ */
+static size_t
+debris(goi_cleaner *c, long no, char *s, size_t n)
+{
+	size_t i, from, at;
+	regmatch_t m[1];
+	const struct rule *r;
+	int changed = 0;
+	char *p;
+
+	for (i = 0; i < NRULES; i++) {
+		r = &rules[i];
+		if (r->kind != R_CUT) {
+			if (n > r->maxlen || n == 0)
+				continue;
+			if (r->lit != NULL && !has(s, n, r->lit))
+				continue;
+		}
+		switch (r->kind) {
+		case R_CUT:
+			from = 0;
+			while (from < n && (p = memmem(s + from, n - from, r->lit,
+			    strlen(r->lit))) != NULL) {
+				at = (size_t)(p - s);
+				/* start a character before: 【 may lead */
+				m[0].rm_so = (regoff_t)(at >= 3 ? at - 3 : 0);
+				while (m[0].rm_so > 0 &&
+				    ((unsigned char)s[m[0].rm_so] & 0xC0) == 0x80)
+					m[0].rm_so--;
+				m[0].rm_eo = (regoff_t)(n - at > 1024 ? at + 1024 : n);
+				while ((size_t)m[0].rm_eo < n &&
+				    ((unsigned char)s[m[0].rm_eo] & 0xC0) == 0x80)
+					m[0].rm_eo++;
+				if (regexec(&c->re[i], s, 1, m,
+				    REG_STARTEND | (m[0].rm_so > 0 ? REG_NOTBOL : 0)) != 0 ||
+				    m[0].rm_eo == m[0].rm_so) {
+					from = at + 1;
+					continue;
+				}
+				report(c, no, r->name, s + m[0].rm_so,
+				    (size_t)(m[0].rm_eo - m[0].rm_so));
+				cut(s, &n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
+				from = (size_t)m[0].rm_so;
+				changed = 1;
+			}
+			break;
+		case R_HEAD:
+		case R_TAIL:
+			if (regexec(&c->re[i], s, 1, m, 0) != 0)
+				break;
+			if (r->kind == R_HEAD) {
+				if ((size_t)m[0].rm_eo == n)
+					break;
+				report(c, no, r->name, s, (size_t)m[0].rm_eo);
+				cut(s, &n, 0, (size_t)m[0].rm_eo);
+			} else {
+				if ((size_t)m[0].rm_eo == n)
+					break;
+				report(c, no, r->name, s + m[0].rm_eo,
+				    n - (size_t)m[0].rm_eo);
+				cut(s, &n, (size_t)m[0].rm_eo, n);
+			}
+			changed = 1;
+			break;
+		case R_DROP:
+			if (regexec(&c->re[i], s, 0, NULL, 0) != 0)
+				break;
+			report(c, no, r->name, s, n);
+			return (size_t)-1;
+		case R_TOKENS:
+			if (!only_tokens(s, n))
+				break;
+			report(c, no, r->name, s, n);
+			return (size_t)-1;
+		}
+	}
+	if (changed) {
+		n = goi_clean_spaces(s, n);
+		s[n] = '\0';
+		if (n == 0)
+			return (size_t)-1;	/* all of it was debris */
+	}
+	return n;
+}
+
+/* A piece of a line: debris, then into the document. */
+static int
+piece(goi_cleaner *c, long no, char *s, size_t n)
+{
+	char save = s[n];
+	size_t m;
+	int rc;
+
+	if (!(c->flags & GOI_CLEAN_KEEP) && n > 0) {
+		s[n] = '\0';
+		m = debris(c, no, s, n);
+		if (m == (size_t)-1) {
+			s[n] = save;
+			return 0;
+		}
+		rc = append(c, no, s, m);
+		s[n] = save;
+		return rc;
+	}
+	return append(c, no, s, n);
+}
+
+/*
+ * Where a document boundary falls inside a line (files without a final
+ * newline, concatenated): the offset of the second part, else 0.  The
+ * boundaries: a breadcrumb (当前位置...) at the end, 附件加载中... followed
+ * by more text, 一、总体情况 (or another first heading) at the end, a title
+ * at the end after a sentence or a date.
+ */
+static size_t
+split_point(const char *s, size_t n)
+{
+	const char *p;
+	size_t i, k;
+
+	if ((p = memmem(s + 1, n - 1, "当前位置", 12)) != NULL &&
+	    n - (size_t)(p - s) <= 300)
+		return (size_t)(p - s);
+	if ((p = memmem(s, n, "附件加载中", 15)) != NULL) {
+		if (p > s)
+			return (size_t)(p - s);
+		i = 15;
+		while (i < n && (s[i] == '.' || starts(s + i, n - i, "。")))
+			i += s[i] == '.' ? 1 : 3;
+		if (i < n)
+			return i;
+	}
+	if (n > 6 + 6) {
+		for (i = 0; overview[i] != NULL; i++) {
+			k = 6 + strlen(overview[i]);
+			if (n > k && is_overview(s + n - k, k))
+				return n - k;
+		}
+	}
+	if (n > 18 && (ends(s, n, "年度报告") || ends(s, n, "年报")) &&
+	    !is_title(s, n)) {
+		i = n > 200 ? n - 200 : 0;
+		for (; i < n; i++) {
+			size_t at = 0;
+			if (starts(s + i, n - i, "。") || starts(s + i, n - i, "日"))
+				at = i + 3;
+			else if (s[i] == ';' || s[i] == '!' || s[i] == '?' ||
+			    s[i] == '.' || s[i] == ')')
+				at = i + 1;
+			if (at && at < n && is_title(s + at, n - at))
+				return at;
+		}
+	}
+	return 0;
+}
+
+int
+goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
+{
+	size_t at;
+	char *w;
+	int rc;
+
+	if ((rc = grow(&c->work, &c->wcap, n + 1, 1)) < 0)
+		return rc;
+	w = c->work;
+	memcpy(w, s, n);
+	n = goi_clean_spaces(w, n);
+	w[n] = '\0';
+	while (n > 0 && (at = split_point(w, n)) > 0 && at < n) {
+		if ((rc = piece(c, no, w, at)) != 0)
+			return rc;
+		w += at;
+		n -= at;
+	}
+	return piece(c, no, w, n);
+}

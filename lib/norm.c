@@ -1,0 +1,352 @@
+/*
+ * norm.c - the normalization layer on utf8proc: NFKC, with every Unicode
+ * space made an ASCII space and control (except TAB) and format characters
+ * (zero-width characters, BOM, soft hyphen ...) removed.
+ *
+ * Speed comes from a fast path: printable ASCII, the CJK ideographs
+ * U+4000-U+9FFF (UTF-8 lead bytes E4-E9) and every other BMP character
+ * that a table built once from utf8proc's data says is NFKC-stable are
+ * copied as they are; only the runs of other characters go through
+ * utf8proc.  A run handed to utf8proc always starts with the character
+ * before it, so a combining mark still composes with the letter it follows.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "goi.h"
+
+#define NFKC_DECOMP (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE)
+#define NFKC_COMP (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE)
+
+struct goi_norm {
+	int flags;
+	char *out;		/* result */
+	size_t ocap;
+	char *tmp;		/* a slow run, filtered */
+	size_t tcap;
+	utf8proc_int32_t *cp;	/* a slow run, decomposed */
+	size_t ccap;
+	size_t bad;		/* offset of the invalid byte */
+};
+
+/*
+ * stable[cp / 8] bit cp % 8: the BMP character cp is its own NFKC form
+ * whatever surrounds it — a starter that no composition takes as its
+ * second element, and neither a space nor a character we remove.
+ */
+static unsigned char stable[0x10000 / 8];
+static int stable_ready;
+
+static int
+removed(utf8proc_int32_t c)
+{
+	utf8proc_category_t k;
+
+	if (c == '\t')
+		return 0;
+	k = utf8proc_category(c);
+	return k == UTF8PROC_CATEGORY_CC || k == UTF8PROC_CATEGORY_CF;
+}
+
+static int
+spacelike(utf8proc_int32_t c)
+{
+	utf8proc_category_t k = utf8proc_category(c);
+
+	return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
+	    k == UTF8PROC_CATEGORY_ZP;
+}
+
+static void
+build_stable(void)
+{
+	utf8proc_int32_t c, d[4];
+	const utf8proc_property_t *p;
+	int last;
+
+	for (c = 0x80; c < 0x10000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		/* Hangul jamo and syllables compose algorithmically. */
+		if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+		    (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+		    (c >= 0xD7B0 && c <= 0xD7FF))
+			continue;
+		p = utf8proc_get_property(c);
+		if (p->combining_class != 0 || p->comb_index != UINT16_MAX ||
+		    p->comp_exclusion || removed(c) || spacelike(c))
+			continue;
+		last = 0;
+		if (utf8proc_decompose_char(c, d, 4, NFKC_DECOMP, &last) != 1 ||
+		    d[0] != c)
+			continue;
+		stable[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
+	stable_ready = 1;
+}
+
+goi_norm *
+goi_norm_new(int flags)
+{
+	goi_norm *z;
+
+	if (!stable_ready)
+		build_stable();
+	if ((z = calloc(1, sizeof(*z))) == NULL)
+		return NULL;
+	z->flags = flags;
+	return z;
+}
+
+void
+goi_norm_free(goi_norm *z)
+{
+	if (z == NULL)
+		return;
+	free(z->out);
+	free(z->tmp);
+	free(z->cp);
+	free(z);
+}
+
+static int
+grow(char **p, size_t *cap, size_t need)
+{
+	char *n;
+	size_t c;
+
+	if (need <= *cap)
+		return 0;
+	for (c = *cap ? *cap : 256; c < need; c *= 2)
+		if (c > SIZE_MAX / 4)
+			return GOI_ENOMEM;
+	if ((n = realloc(*p, c)) == NULL)
+		return GOI_ENOMEM;
+	*p = n;
+	*cap = c;
+	return 0;
+}
+
+/*
+ * Decode one UTF-8 character at s (n > 0 bytes left): its length, or 0 if
+ * the bytes are not a valid, shortest-form sequence of a scalar value.
+ */
+size_t
+goi_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c;
+	size_t len, i;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		len = 2, c = u[0] & 0x1F;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		len = 3, c = u[0] & 0x0F;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		len = 4, c = u[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = (int32_t)c;
+	return len;
+}
+
+/* Length of the longest valid UTF-8 prefix of s (a sequence cut by the end
+ * of s is not counted). */
+size_t
+goi_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int32_t c;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = goi_utf8_decode(s + i, n - i, &c)) == 0)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/*
+ * NFKC of s[0..n), filtered, appended to z->out at *o.  Returns 0 or a
+ * negative code; on GOI_EUTF8, z->bad is the offset in s.
+ */
+static int
+slow(goi_norm *z, const char *s, size_t n, size_t base, size_t *o)
+{
+	size_t i = 0, t = 0, k;
+	utf8proc_ssize_t m, j;
+	int32_t c;
+	int rc;
+
+	if ((rc = grow(&z->tmp, &z->tcap, 3 * n + 4)) < 0)
+		return rc;
+	while (i < n) {
+		if ((k = goi_utf8_decode(s + i, n - i, &c)) == 0) {
+			if (!(z->flags & (GOI_NORM_REPLACE | GOI_NORM_SKIP))) {
+				z->bad = base + i;
+				return GOI_EUTF8;
+			}
+			if (z->flags & GOI_NORM_REPLACE) {
+				memcpy(z->tmp + t, "\xEF\xBF\xBD", 3);
+				t += 3;
+			}
+			i++;
+			continue;
+		}
+		if (removed(c))
+			;
+		else if (spacelike(c))
+			z->tmp[t++] = ' ';
+		else {
+			memcpy(z->tmp + t, s + i, k);
+			t += k;
+		}
+		i += k;
+	}
+	for (;;) {
+		m = utf8proc_decompose((const utf8proc_uint8_t *)z->tmp,
+		    (utf8proc_ssize_t)t, z->cp, (utf8proc_ssize_t)z->ccap, NFKC_DECOMP);
+		if (m < 0)
+			return GOI_EUTF8;	/* cannot happen: checked above */
+		if ((size_t)m <= z->ccap)
+			break;
+		free(z->cp);
+		z->ccap = (size_t)m + 64;
+		if ((z->cp = malloc(z->ccap * sizeof(*z->cp))) == NULL) {
+			z->ccap = 0;
+			return GOI_ENOMEM;
+		}
+	}
+	m = utf8proc_normalize_utf32(z->cp, m, NFKC_COMP);
+	if (m < 0)
+		return GOI_EINVAL;
+	if ((rc = grow(&z->out, &z->ocap, *o + 4 * (size_t)m + 1)) < 0)
+		return rc;
+	for (j = 0; j < m; j++) {
+		c = z->cp[j];
+		if (c < 0x80 ? (c < 0x20 && c != '\t') || c == 0x7F : removed(c))
+			continue;
+		if (c >= 0x80 && spacelike(c))
+			c = ' ';
+		*o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)z->out + *o);
+	}
+	return 0;
+}
+
+long
+goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, j, k;
+	size_t prev_in = (size_t)-1, prev_out = 0;	/* last fast character */
+	int32_t c;
+	int rc;
+
+	if ((rc = grow(&z->out, &z->ocap, n + 1)) < 0)
+		return rc;
+	while (i < n) {
+		unsigned char b = u[i];
+
+		if (b >= 0x20 && b < 0x7F) {
+			prev_in = i;
+			prev_out = o;
+			z->out[o++] = (char)b;
+			i++;
+			continue;
+		}
+		if (b < 0x80) {		/* controls; TAB is kept */
+			if (b == '\t')
+				z->out[o++] = '\t';
+			prev_in = (size_t)-1;
+			i++;
+			continue;
+		}
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			prev_in = i;
+			prev_out = o;
+			memcpy(z->out + o, s + i, 3);
+			o += 3;
+			i += 3;
+			continue;
+		}
+		if ((k = goi_utf8_decode(s + i, n - i, &c)) != 0 && c < 0x10000 &&
+		    (stable[c >> 3] & (1u << (c & 7)))) {
+			prev_in = i;
+			prev_out = o;
+			memcpy(z->out + o, s + i, k);
+			o += k;
+			i += k;
+			continue;
+		}
+		/* A slow run: up to the next fast character. */
+		j = i + (k ? k : 1);
+		while (j < n) {
+			if (u[j] < 0x80)
+				break;
+			if ((k = goi_utf8_decode(s + j, n - j, &c)) != 0 &&
+			    c < 0x10000 && (stable[c >> 3] & (1u << (c & 7))))
+				break;
+			j += k ? k : 1;
+		}
+		if (prev_in != (size_t)-1) {	/* start at the character before */
+			i = prev_in;
+			o = prev_out;
+		}
+		if ((rc = slow(z, s + i, j - i, i, &o)) < 0) {
+			if (rc == GOI_EUTF8)
+				return rc;
+			return rc;
+		}
+		if ((rc = grow(&z->out, &z->ocap, o + (n - j) + 1)) < 0)
+			return rc;
+		prev_in = (size_t)-1;
+		i = j;
+	}
+	z->out[o] = '\0';
+	*out = z->out;
+	return (long)o;
+}
+
+size_t
+goi_norm_badoffset(const goi_norm *z)
+{
+	return z->bad;
+}
+
+int
+goi_is_cjk(int32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x31F0 && c <= 0x31FF) ||
+	    (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026 ||
+	    (c >= 0x20000 && c <= 0x3134F);
+}
+
+int
+goi_is_han(int32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
