@@ -1008,6 +1008,9 @@ fmt_bits(goi_span f)
 	return GOI_FMT_NONE;
 }
 
+/* Columns of the tables the schema lacks (stats), in printed order. */
+static const char *const listcols[] = {"value", "cumulative"};
+
 static int
 item_pos(const goi_schema_item *it, int n, goi_span key)
 {
@@ -1035,8 +1038,11 @@ place(struct srec *s, goi_span fmt)
 			s->t = i;
 			s->r = item_pos(t[i].rows, t[i].nrows, s->rs);
 			s->c = item_pos(t[i].cols, t[i].ncols, s->cs);
-			break;
+			return;
 		}
+	for (i = 0; i < (int)(sizeof(listcols) / sizeof(listcols[0])); i++)
+		if (span_is(s->cs, listcols[i]))
+			s->c = i;
 }
 
 /* Mean: sum / n rounded half away from zero to 6 decimals (or sum's). */

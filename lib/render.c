@@ -266,9 +266,26 @@ extra_col_label(goi_render *r, const goi_schema_table *t, const char *key,
 	return s;
 }
 
+/* Has one of the cells idx[0..n) key in field i? */
+static int
+has(goi_render *r, const size_t *idx, size_t n, int i, const char *key)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (strcmp(STR(&r->cells[idx[j]], i), key) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A grid: every row and column of the schema table, as printed, or only
+ * those with cells when sparse (a harmonized table, which is no printed
+ * form).  No trailing blanks.
+ */
 static int
 render_grid(goi_render *r, const goi_schema_table *t, const size_t *idx,
-    size_t n)
+    size_t n, int sparse)
 {
 	struct axis *rows = NULL, *cols = NULL;
 	char **owned = NULL;
@@ -282,13 +299,17 @@ render_grid(goi_render *r, const goi_schema_table *t, const size_t *idx,
 	owned = calloc(maxc, sizeof(*owned));
 	if (rows == NULL || cols == NULL || owned == NULL)
 		goto out;
-	for (i = 0; i < (size_t)t->nrows; i++, nr++) {
+	for (i = 0; i < (size_t)t->nrows; i++) {
+		if (sparse && !has(r, idx, n, F_ROW, t->rows[i].key))
+			continue;
 		rows[nr].key = t->rows[i].key;
-		rows[nr].label = r->labels ? t->rows[i].label : t->rows[i].key;
+		rows[nr++].label = r->labels ? t->rows[i].label : t->rows[i].key;
 	}
-	for (i = 0; i < (size_t)t->ncols; i++, nc++) {
+	for (i = 0; i < (size_t)t->ncols; i++) {
+		if (sparse && !has(r, idx, n, F_COL, t->cols[i].key))
+			continue;
 		cols[nc].key = t->cols[i].key;
-		cols[nc].label = r->labels ? t->cols[i].label : t->cols[i].key;
+		cols[nc++].label = r->labels ? t->cols[i].label : t->cols[i].key;
 	}
 	for (i = 0; i < n; i++) {
 		const struct rcell *c = &r->cells[idx[i]];
@@ -333,8 +354,14 @@ render_grid(goi_render *r, const goi_schema_table *t, const size_t *idx,
 	}
 	put(r, "\n", 1);
 	for (i = 0; i < nr; i++) {
-		field(r, rows[i].label, lw, 0);
+		size_t last = 0;
 		for (j = 0; j < nc; j++) {
+			const struct rcell *c = grid[i * nc + j];
+			if (c != NULL && *shown(r, c) != '\0')
+				last = j + 1;
+		}
+		field(r, rows[i].label, last > 0 ? lw : 0, 0);
+		for (j = 0; j < last; j++) {
 			const struct rcell *c = grid[i * nc + j];
 			pad(r, 2);
 			field(r, c ? shown(r, c) : "", cw[j], 1);
@@ -443,7 +470,8 @@ goi_render_doc(goi_render *r, const char *doc, int format)
 				idx[k++] = j;
 		put(r, "\n", 1);
 		if ((st = schema_find(format, tabs[i])) != NULL) {
-			if (render_grid(r, st, idx, k) < 0)
+			if (render_grid(r, st, idx, k, (format & GOI_FMT_2019) &&
+			    (format & GOI_FMT_2021)) < 0)
 				goto out;
 		} else
 			render_list(r, tabs[i], idx, k);
