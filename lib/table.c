@@ -1,0 +1,2144 @@
+/*
+ * table.c - format detection and the extractor of the 2019 and 2021 tables.
+ *
+ * One path for every layout (SPEC section 3).  A document becomes a stream
+ * of units, one per character after normalization (full width folded,
+ * traditional characters mapped), with three structural units kept apart:
+ * end of line, TAB and '|'.  The labels of schema.c are matched on the
+ * "label view" of that stream (CJK and ASCII letters and digits only), so
+ * spaces, brackets, punctuation and line breaks inside a label do not
+ * matter.  The schema is walked in printed order: caption of each table,
+ * then each row's label; the values of a row are read between its label
+ * and the next label, where the layout puts them:
+ *
+ *   '|' in the table: cells are separated by '|', line ends are spaces;
+ *   TAB inside a line: cells are TAB fields, a line end ends the row;
+ *   otherwise: one cell a line, a blank line ends the row, and a line
+ *   with several numbers is a space-separated (or glued) run.
+ *
+ * Blank cells keep their place; when a layout lost them, nothing is
+ * shifted: the row is reported and left empty.  Runs of glued digits go to
+ * the solver of glued.c with the table's identities, the figures the prose
+ * states, and - only when the document is known to glue cells and strict
+ * mode is off - the soft assumptions listed below, one at a time.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "goi.h"
+
+/* Structural units, outside Unicode. */
+enum { U_NL = 0x110001, U_TAB, U_PIPE };
+
+typedef struct {
+	uint32_t cp;		/* normalized code point or U_* */
+	uint32_t li;		/* index in doc->lines */
+	uint32_t off;		/* byte offset in that line */
+	uint32_t len;		/* bytes in the source */
+} unit;
+
+#define MAXROWS 32
+#define MAXCOLS 16
+#define MAXTABLES 8
+#define MAXREAD 256		/* readings the solver hands back */
+
+enum { K_NONE, K_NUM, K_GLUED, K_EMPTY, K_NA };
+static const char *const kindname[] = {"", "num", "glued", "empty", "na"};
+
+typedef struct {
+	int kind;
+	char value[40];
+	size_t raw, rawlen;	/* offset into x->arena */
+	long line;
+} cell;
+
+/* A row whose run of digits is still to be settled. */
+typedef struct {
+	int t, r;		/* table and row index */
+	char run[512];
+	long line;
+	size_t raw, rawlen;
+	int amountcol;		/* column holding a money amount, or -1 */
+	int yuan;		/* the run's amount was written in 元 */
+	int scale;
+	long nread;		/* readings under hard constraints */
+	int nfree;		/* readings with no constraint (capped at 2) */
+	long long read[MAXREAD][MAXCOLS];
+} pending;
+
+struct goi_extract {
+	int flags;
+	unit *u;
+	size_t nu, ucap;
+	uint32_t *lvcp;		/* label view: code points */
+	size_t *lvui;		/* label view: unit index of each */
+	size_t nlv, lvcap;
+	char *arena;
+	size_t narena, arenacap;
+	const goi_schema_table *tabs;
+	int ntabs;
+	int found[MAXTABLES];
+	int rowfound[MAXTABLES][MAXROWS];
+	cell grid[MAXTABLES][MAXROWS][MAXCOLS];
+	/* figures the prose states, per cell (text facts and own patterns) */
+	unsigned char hasknown[MAXTABLES][MAXROWS][MAXCOLS];
+	long long known[MAXTABLES][MAXROWS][MAXCOLS];
+	pending *pend;
+	int npend, pendcap;
+	int gluedoc;		/* hard constraints settled a glued run */
+	const goi_doc *doc;
+	const goi_sink *sink;
+	long facts[8];		/* text facts, -1 when absent */
+	/* counters of what settled the glued runs */
+	long nsettled_hard, nsettled_soft, nunsettled;
+};
+
+/* text facts the extractor uses */
+enum { F_NEW, F_CARRIED_IN, F_CARRIED_OUT, F_REVIEW, F_NFACTS };
+static const char *const factkey[F_NFACTS] = {
+	"requests.new", "requests.carried_in", "requests.carried_out",
+	"appeals.review"
+};
+
+/* ---- normalization -------------------------------------------------------- */
+
+/* Traditional characters of the labels, folded to simplified. */
+static const uint32_t trad[][2] = {
+	{0x898F, 0x89C4},	/* 規 */
+	{0x689D, 0x6761},	/* 條 */
+	{0x9805, 0x9879},	/* 項 */
+	{0x958B, 0x5F00},	/* 開 */
+	{0x8CC7, 0x8D44},	/* 資 */
+	{0x8A0A, 0x8BAF},	/* 訊 */
+	{0x8ACB, 0x8BF7},	/* 請 */
+	{0x6578, 0x6570},	/* 數 */
+	{0x64DA, 0x636E},	/* 據 */
+	{0x52D9, 0x52A1},	/* 務 */
+	{0x6A5F, 0x673A},	/* 機 */
+	{0x95DC, 0x5173},	/* 關 */
+	{0x8655, 0x5904},	/* 處 */
+	{0x8A31, 0x8BB8},	/* 許 */
+	{0x8A34, 0x8BC9},	/* 訴 */
+	{0x8B70, 0x8BAE},	/* 議 */
+	{0x7D50, 0x7ED3},	/* 結 */
+	{0x7DAD, 0x7EF4},	/* 維 */
+	{0x8B77, 0x62A4},	/* 護 */
+	{0x7CFE, 0x7EA0},	/* 糾 */
+	{0x5BE9, 0x5BA1},	/* 審 */
+	{0x7E3D, 0x603B},	/* 總 */
+	{0x8A08, 0x8BA1},	/* 計 */
+	{0x5831, 0x62A5},	/* 報 */
+	{0x696D, 0x4E1A},	/* 業 */
+	{0x69CB, 0x6784},	/* 構 */
+	{0x7E54, 0x7EC7},	/* 織 */
+	{0x6CD5, 0x6CD5},
+	{0x7BC4, 0x8303},	/* 範 */
+	{0x5F8C, 0x540E},	/* 後 */
+	{0x932F, 0x9519},	/* 錯 */
+	{0x7D93, 0x7ECF},	/* 經 */
+	{0x8907, 0x590D},	/* 複 */
+	{0x9818, 0x9886},	/* 領 */
+	{0x570B, 0x56FD},	/* 國 */
+	{0x5BB6, 0x5BB6},
+	{0x5C6C, 0x5C5E},	/* 屬 */
+	{0x8B49, 0x8BC1},	/* 證 */
+	{0x7372, 0x83B7},	/* 獲 */
+	{0x8ECA, 0x8F66},
+	{0x6C92, 0x6CA1},	/* 沒 */
+	{0x73FE, 0x73B0},	/* 現 */
+	{0x88FD, 0x5236},	/* 製 */
+	{0x767C, 0x53D1},	/* 發 */
+	{0x5E74, 0x5E74},
+	{0x6A19, 0x6807},	/* 標 */
+	{0x6E96, 0x51C6},	/* 準 */
+	{0x8CBB, 0x8D39},	/* 費 */
+	{0x984D, 0x989D},	/* 額 */
+	{0x55AE, 0x5355},	/* 單 */
+	{0x50B3, 0x4F20},	/* 傳 */
+	{0x5C0E, 0x5BFC},	/* 導 */
+	{0x8A34, 0x8BC9},
+	{0x96C6, 0x96C6},
+	{0x63A1, 0x91C7},	/* 採 */
+	{0x8CFC, 0x8D2D},	/* 購 */
+	{0x7E8C, 0x7EED},	/* 續 */
+	{0x8F49, 0x8F6C},	/* 轉 */
+	{0x8FA6, 0x529E},	/* 辦 */
+	{0x7406, 0x7406},
+	{0x5BE6, 0x5B9E},	/* 實 */
+	{0x9EDE, 0x70B9},	/* 點 */
+	{0x91CD, 0x91CD},
+	{0x6C11, 0x6C11},
+	{0x5354, 0x534F},	/* 協 */
+	{0x6703, 0x4F1A},	/* 會 */
+	{0x570D, 0x56F4},	/* 圍 */
+	{0x8655, 0x5904},
+	{0x9810, 0x9884},	/* 預 */
+	{0x5831, 0x62A5},
+	{0x8AAA, 0x8BF4},	/* 說 */
+	{0x61C9, 0x5E94},	/* 應 */
+	{0x7121, 0x65E0},	/* 無 */
+	{0x8B8A, 0x53D8},	/* 變 */
+	{0x5074, 0x4FA7},	/* 側 */
+	{0x6E1B, 0x51CF},	/* 減 */
+	{0x589E, 0x589E},
+	{0x7D1A, 0x7EA7},	/* 級 */
+	{0x985E, 0x7C7B},	/* 類 */
+	{0x8A72, 0x8BE5},	/* 該 */
+	{0x5340, 0x533A},	/* 區 */
+	{0x9AD4, 0x4F53},	/* 體 */
+	{0x9A57, 0x9A8C},	/* 驗 */
+	{0x5B89, 0x5B89},
+	{0x7A69, 0x7A33},	/* 穩 */
+	{0x5F37, 0x5F3A},	/* 強 */
+	{0x7F70, 0x7F5A},	/* 罰 */
+	{0x6B0A, 0x6743},	/* 權 */
+	{0x76CA, 0x76CA},
+	{0x89AA, 0x4EB2},
+	{0x9304, 0x5F55},	/* 錄 */
+	{0x8A73, 0x8BE6},
+	{0x5BE9, 0x5BA1},
+	{0x6848, 0x6848},
+	{0x5377, 0x5377},
+	{0x8A62, 0x8BE2},	/* 詢 */
+	{0x7D71, 0x7EDF},	/* 統 */
+	{0x8A2D, 0x8BBE},
+	{0x9EBC, 0x4E48},
+	{0x5FA9, 0x590D},	/* 復 */
+	{0x6C7A, 0x51B3},	/* 決 */
+	{0x5B9A, 0x5B9A},
+	{0x6236, 0x6237},
+	{0x8005, 0x8005},
+	{0x64C1, 0x62E5},
+	{0x8209, 0x4E3E},	/* 舉 */
+	{0x8A2A, 0x8BBF},	/* 訪 */
+	{0x4FE1, 0x4FE1},
+	{0x984C, 0x9898},
+	{0x88DC, 0x8865},	/* 補 */
+	{0x78BA, 0x786E},	/* 確 */
+	{0x5F9E, 0x4ECE},
+	{0x4F86, 0x6765},
+	{0x9084, 0x8FD8},
+	{0x62CB, 0x629B},
+	{0x5C0D, 0x5BF9},	/* 對 */
+	{0x5916, 0x5916},
+	{0x7E3E, 0x7EE9},
+	{0x7E7C, 0x7EE7},	/* 繼 */
+	{0x52DE, 0x52B3},
+	{0x6AA2, 0x68C0},
+	{0x8CA1, 0x8D22},
+	{0x898F, 0x89C4},
+};
+
+static int trad_sorted;
+static uint32_t tradk[sizeof(trad) / sizeof(trad[0])];
+static uint32_t tradv[sizeof(trad) / sizeof(trad[0])];
+static size_t ntrad;
+
+static int
+cmpu32(const void *a, const void *b)
+{
+	uint32_t x = ((const uint32_t *)a)[0], y = ((const uint32_t *)b)[0];
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+trad_init(void)
+{
+	uint32_t tmp[sizeof(trad) / sizeof(trad[0])][2];
+	size_t i, n = sizeof(trad) / sizeof(trad[0]);
+
+	if (trad_sorted)
+		return;
+	memcpy(tmp, trad, sizeof(tmp));
+	qsort(tmp, n, sizeof(tmp[0]), cmpu32);
+	for (i = 0; i < n; i++) {
+		if (ntrad > 0 && tradk[ntrad - 1] == tmp[i][0])
+			continue;
+		tradk[ntrad] = tmp[i][0];
+		tradv[ntrad++] = tmp[i][1];
+	}
+	trad_sorted = 1;
+}
+
+static uint32_t
+fold(uint32_t c)
+{
+	size_t lo, hi, mid;
+
+	if (c < 0x80)
+		return c;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFEE0;
+	if (c == 0x3000 || c == 0x00A0 || c == 0x2002 || c == 0x2003 ||
+	    c == 0x2009 || c == 0x200B || c == 0xFEFF)
+		return ' ';
+	if (c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2212)
+		return 0x2014;	/* dashes: one na dash */
+	if (c == 0x3001)
+		return c;
+	if (c >= 0x4E00 && c <= 0x9FFF) {
+		lo = 0;
+		hi = ntrad;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (tradk[mid] < c)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < ntrad && tradk[lo] == c)
+			return tradv[lo];
+	}
+	return c;
+}
+
+/* Decode one UTF-8 sequence; invalid bytes are U+FFFD of length 1. */
+static uint32_t
+utf8dec(const unsigned char *s, size_t n, size_t *len)
+{
+	uint32_t c;
+	size_t k, i;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		k = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		k = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		k = 4;
+		c = s[0] & 0x07;
+	} else {
+		*len = 1;
+		return 0xFFFD;
+	}
+	if (k > n) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*len = 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((k == 3 && c < 0x800) || (k == 4 && (c < 0x10000 ||
+	    c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF)) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = k;
+	return c;
+}
+
+/* Characters the labels are matched on. */
+static int
+is_labelch(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= '0' && c <= '9') ||
+	    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int
+is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+cn_numeral(uint32_t c)
+{
+	static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	size_t i;
+
+	for (i = 0; i < sizeof(n) / sizeof(n[0]); i++)
+		if (c == n[i])
+			return 1;
+	return 0;
+}
+
+/* Label-view code points of a UTF-8 string; returns their number. */
+static int
+pat_compile(const char *s, uint32_t *out, int max)
+{
+	size_t n = strlen(s), i = 0, len;
+	uint32_t c;
+	int k = 0;
+
+	while (i < n && k < max) {
+		c = fold(utf8dec((const unsigned char *)s + i, n - i, &len));
+		i += len;
+		if (is_labelch(c))
+			out[k++] = c;
+	}
+	return k;
+}
+
+/* ---- the unit stream ------------------------------------------------------ */
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t nc;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	nc = *cap ? *cap : 1024;
+	while (nc < need)
+		nc *= 2;
+	np = realloc(*p, nc * size);
+	if (np == NULL)
+		return GOI_ENOMEM;
+	*p = np;
+	*cap = nc;
+	return 0;
+}
+
+static int
+build_units(goi_extract *x, const goi_doc *doc)
+{
+	size_t li, i, len, need = 0;
+	const unsigned char *s;
+	uint32_t c;
+	unit *u;
+
+	trad_init();
+	for (li = 0; li < doc->nlines; li++)
+		need += doc->lines[li].len + 1;
+	if (grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
+	    grow((void **)&x->lvcp, &x->lvcap, need, sizeof(uint32_t)) < 0)
+		return GOI_ENOMEM;
+	/* lvui shares lvcap: keep both the same size */
+	{
+		size_t *np = realloc(x->lvui, x->lvcap * sizeof(size_t));
+		if (np == NULL)
+			return GOI_ENOMEM;
+		x->lvui = np;
+	}
+	x->nu = x->nlv = 0;
+	for (li = 0; li < doc->nlines; li++) {
+		s = (const unsigned char *)doc->lines[li].text;
+		for (i = 0; i < doc->lines[li].len; i += len) {
+			c = utf8dec(s + i, doc->lines[li].len - i, &len);
+			if (c == '\t')
+				c = U_TAB;
+			else if (c == '|' || c == 0xFF5C || c == 0x2502)
+				c = U_PIPE;
+			else if (c == '\r' || c == 0)
+				c = ' ';
+			else
+				c = fold(c);
+			u = &x->u[x->nu];
+			u->cp = c;
+			u->li = (uint32_t)li;
+			u->off = (uint32_t)i;
+			u->len = (uint32_t)len;
+			if (is_labelch(c)) {
+				x->lvcp[x->nlv] = c;
+				x->lvui[x->nlv++] = x->nu;
+			}
+			x->nu++;
+		}
+		u = &x->u[x->nu++];
+		u->cp = U_NL;
+		u->li = (uint32_t)li;
+		u->off = (uint32_t)doc->lines[li].len;
+		u->len = 0;
+	}
+	return 0;
+}
+
+/* First label-view position in [from, to) where pat matches, or -1. */
+static long
+lv_find(const goi_extract *x, const uint32_t *pat, int n, size_t from,
+    size_t to)
+{
+	size_t i;
+	int k;
+
+	if (n <= 0)
+		return -1;
+	for (i = from; i + (size_t)n <= to; i++) {
+		if (x->lvcp[i] != pat[0])
+			continue;
+		for (k = 1; k < n && x->lvcp[i + k] == pat[k]; k++)
+			;
+		if (k == n)
+			return (long)i;
+	}
+	return -1;
+}
+
+/*
+ * Earliest match of any of the strings (NULL-terminated list) in [from,
+ * to); the longest one at that place.  *end receives the label-view
+ * position after it.
+ */
+static long
+find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
+    size_t *end)
+{
+	uint32_t pat[128];
+	long best = -1, p;
+	int n, bestn = 0;
+
+	for (; v != NULL && *v != NULL; v++) {
+		n = pat_compile(*v, pat, 128);
+		p = lv_find(x, pat, n, from,
+		    best >= 0 ? (size_t)best + (size_t)n : to);
+		if (p < 0)
+			continue;
+		if (best < 0 || p < best || (p == best && n > bestn)) {
+			best = p;
+			bestn = n;
+		}
+	}
+	if (best >= 0)
+		*end = (size_t)best + (size_t)bestn;
+	return best;
+}
+
+/* ---- format detection ----------------------------------------------------- */
+
+static const char *const mark19[] = {
+	"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+	"其他对外管理服务事项", "政府集中采购", "采购项目数量", "采购总金额",
+	NULL
+};
+static const char *const mark21[] = {
+	"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+	"本年收费金额", "申请人无正当理由逾期不补正",
+	"申请人逾期未按收费通知要求缴纳费用", NULL
+};
+static const char *const markold[] = {
+	"政府信息公开情况统计表", "历年累计", "统计指标", "主动公开政府信息数",
+	"主动公开信息数", "受理依申请公开信息总数", "受理政府信息公开申请总数",
+	"依申请公开信息目录数", "对申请的答复数", "对申请的答复总数", NULL
+};
+
+static int
+count_marks(const goi_extract *x, const char *const *m)
+{
+	int n = 0;
+	size_t e;
+
+	for (; *m != NULL; m++) {
+		const char *one[2] = {*m, NULL};
+		if (find_any(x, one, 0, x->nlv, &e) >= 0)
+			n++;
+	}
+	return n;
+}
+
+static int
+detect(const goi_extract *x)
+{
+	int n19, n21, nold;
+
+	n19 = count_marks(x, mark19);
+	n21 = count_marks(x, mark21);
+	if (n19 > 0 || n21 > 0)
+		return n21 > n19 ? GOI_FMT_2021 : GOI_FMT_2019;
+	nold = count_marks(x, markold);
+	return nold >= 2 ? GOI_FMT_OLD : GOI_FMT_NONE;
+}
+
+int
+goi_table_format(const goi_doc *doc)
+{
+	goi_extract *x;
+	int f;
+
+	if ((x = goi_extract_new()) == NULL)
+		return GOI_FMT_NONE;
+	f = build_units(x, doc) < 0 ? GOI_FMT_NONE : detect(x);
+	goi_extract_free(x);
+	return f;
+}
+
+/* ---- what the extractor knows about tables, as data ---------------------- */
+
+/* Captions of the tables (any of), by key. */
+static const struct {
+	const char *key;
+	const char *const *v;
+} captions[] = {
+	{"art20_1", (const char *const[]){"第二十条第一项", NULL}},
+	{"art20_5", (const char *const[]){"第二十条第五项", NULL}},
+	{"art20_6", (const char *const[]){"第二十条第六项", NULL}},
+	{"art20_8", (const char *const[]){"第二十条第八项", NULL}},
+	{"art20_9", (const char *const[]){"第二十条第九项", NULL}},
+	{"requests", (const char *const[]){"收到和处理政府信息公开申请情况",
+	    "收到和处理政府信息公开申请", "依申请公开政府信息情况", NULL}},
+	{"appeals", (const char *const[]){"政府信息公开行政复议行政诉讼情况",
+	    "行政复议行政诉讼情况", "因政府信息公开申请行政复议行政诉讼情况",
+	    NULL}},
+};
+
+/* Where the last table ends: the next parts of the report. */
+static const char *const table_end[] = {
+	"存在的主要问题", "存在问题及改进", "主要问题和改进", "主要问题及改进",
+	"其他需要报告的事项", NULL
+};
+
+/*
+ * Text between a row's values and the next label that is not a row of its
+ * own: group labels, headers, notes.  Chinese ordinals are noise as well.
+ */
+static const char *const noise[] = {
+	"本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理",
+	"申请人情况", "法人或其他组织", "信息内容", "行政诉讼",
+	"本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+	"第一项加第二项之和等于第三项加第四项之和", "本列数据的勾稽关系为",
+	"单位万元", "单位件", NULL
+};
+
+/* Units after a number; the longest first. */
+static const struct {
+	const char *s;
+	int yuan;		/* 1: 元, to be shifted into 万元 */
+} units[] = {
+	{"万元", 0}, {"元", 1}, {"条", 0}, {"件", 0}, {"个", 0}, {"项", 0},
+	{"次", 0}, {"人", 0}, {"家", 0}, {"份", 0}, {"%", 0},
+};
+
+/* Money columns, in 万元. */
+static int
+is_amount(const char *table, const char *col)
+{
+	return strcmp(col, "amount") == 0 &&
+	    (strcmp(table, "art20_8") == 0 || strcmp(table, "art20_9") == 0);
+}
+
+/*
+ * Figures the prose states about table cells, beyond the text facts of
+ * facts.c: a phrase, then the number, then 件.  Only used to settle glued
+ * readings.
+ */
+static const struct {
+	int fmt;
+	const char *table, *row, *col;
+	const char *const *v;
+} prose[] = {
+	{GOI_FMT_2021, "art20_1", "normative", "in_force",
+	    (const char *const[]){"现行有效行政规范性文件", "现行有效规范性文件",
+	    NULL}},
+	{GOI_FMT_2021, "art20_1", "normative", "issued",
+	    (const char *const[]){"制发的行政规范性文件", "制发的规范性文件",
+	    "制发行政规范性文件", NULL}},
+	{GOI_FMT_2021, "art20_1", "normative", "repealed",
+	    (const char *const[]){"废止行政规范性文件", "废止规范性文件",
+	    "废止的规范性文件", NULL}},
+};
+
+/* ---- soft assumptions, tried one at a time (not in strict mode) ---------- */
+
+static int
+col_of(const goi_schema_table *t, const char *key)
+{
+	int i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+typedef int softfn(const goi_schema_table *, const long long *, int, int);
+
+static int
+soft_change0(const goi_schema_table *t, const long long *v, int scale,
+    int yuan)
+{
+	int c = col_of(t, "change");
+
+	(void)scale;
+	(void)yuan;
+	return c >= 0 && v[c] == 0;
+}
+
+static int
+soft_made_pub(const goi_schema_table *t, const long long *v, int scale,
+    int yuan)
+{
+	int a = col_of(t, "made"), b = col_of(t, "published");
+
+	(void)scale;
+	(void)yuan;
+	return a >= 0 && b >= 0 && v[a] == v[b];
+}
+
+static int
+soft_repealed_le(const goi_schema_table *t, const long long *v, int scale,
+    int yuan)
+{
+	int a = col_of(t, "repealed"), b = col_of(t, "in_force");
+
+	(void)scale;
+	(void)yuan;
+	return a >= 0 && b >= 0 && v[a] <= v[b];
+}
+
+/* 1 to 1000 万元 a project on average. */
+static int
+soft_avg_procurement(const goi_schema_table *t, const long long *v,
+    int scale, int yuan)
+{
+	int p = col_of(t, "projects"), a = col_of(t, "amount");
+	long double wan, n;
+	int i;
+
+	if (p < 0 || a < 0 || v[p] <= 0)
+		return 0;
+	wan = (long double)v[a];
+	n = (long double)v[p];
+	for (i = 0; i < scale; i++) {
+		wan /= 10;
+		n /= 10;
+	}
+	if (yuan)
+		wan /= 10000;
+	return wan >= n && wan <= 1000 * n;
+}
+
+static const struct {
+	const char *table;
+	int fmt;
+	softfn *ok;
+	const char *what;
+} soft[] = {
+	{"art20_5", GOI_FMT_2019, soft_change0, "the change (本年增/减) is 0"},
+	{"art20_6", GOI_FMT_2019, soft_change0, "the change (本年增/减) is 0"},
+	{"art20_8", GOI_FMT_2019, soft_change0, "the change (本年增/减) is 0"},
+	{"art20_1", GOI_FMT_2019, soft_made_pub,
+	    "本年新制作 equals 本年新公开"},
+	{"art20_9", GOI_FMT_2019, soft_avg_procurement,
+	    "1 to 1000 万元 a procurement project"},
+	{"art20_1", GOI_FMT_2021, soft_repealed_le,
+	    "本年废止 is at most 现行有效"},
+};
+
+/* ---- object --------------------------------------------------------------- */
+
+goi_extract *
+goi_extract_new(void)
+{
+	goi_extract *x = calloc(1, sizeof(goi_extract));
+	int i;
+
+	if (x != NULL)
+		for (i = 0; i < F_NFACTS; i++)
+			x->facts[i] = -1;
+	return x;
+}
+
+void
+goi_extract_free(goi_extract *x)
+{
+	if (x == NULL)
+		return;
+	free(x->u);
+	free(x->lvcp);
+	free(x->lvui);
+	free(x->arena);
+	free(x->pend);
+	free(x);
+}
+
+int
+goi_extract_setflags(goi_extract *x, int flags)
+{
+	int old = x->flags;
+
+	x->flags = flags;
+	return old;
+}
+
+void
+goi_extract_stats(const goi_extract *x, long *hard, long *soft_,
+    long *unsettled)
+{
+	*hard = x->nsettled_hard;
+	*soft_ = x->nsettled_soft;
+	*unsettled = x->nunsettled;
+}
+
+int
+goi_extract_fact(goi_extract *x, const goi_cellv *c)
+{
+	goi_dec d;
+	int i;
+
+	if (strcmp(c->table, "text") != 0 || strcmp(c->kind, "num") != 0)
+		return 0;
+	for (i = 0; i < F_NFACTS; i++) {
+		if (strcmp(c->row, factkey[i]) != 0)
+			continue;
+		if (goi_dec_parse(c->value, strlen(c->value), &d) == 0 &&
+		    d.scale == 0 && d.m >= 0)
+			x->facts[i] = (long)d.m;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+warnf(goi_extract *x, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+warnf(goi_extract *x, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (x->sink->warn == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	x->sink->warn(x->sink->ctx, line, msg);
+}
+
+static long
+unit_line(const goi_extract *x, size_t ui)
+{
+	if (ui >= x->nu)
+		ui = x->nu - 1;
+	return x->doc->lines[x->u[ui].li].line;
+}
+
+/* Copy the source text of units [a, b) into the arena; TAB and | as space. */
+static int
+arena_put(goi_extract *x, size_t a, size_t b, size_t *off, size_t *len)
+{
+	size_t i, need = 0, start;
+	const unit *u;
+
+	while (a < b && (x->u[a].cp == U_NL || x->u[a].cp == U_TAB ||
+	    x->u[a].cp == U_PIPE || is_space(x->u[a].cp)))
+		a++;
+	while (b > a && (x->u[b - 1].cp == U_NL || x->u[b - 1].cp == U_TAB ||
+	    x->u[b - 1].cp == U_PIPE || is_space(x->u[b - 1].cp)))
+		b--;
+	for (i = a; i < b; i++)
+		need += x->u[i].len + 1;
+	if (grow((void **)&x->arena, &x->arenacap, x->narena + need + 1,
+	    1) < 0)
+		return GOI_ENOMEM;
+	start = x->narena;
+	for (i = a; i < b; i++) {
+		u = &x->u[i];
+		if (u->cp == U_NL || u->cp == U_TAB || u->cp == U_PIPE) {
+			if (x->narena > start && x->arena[x->narena - 1] != ' ')
+				x->arena[x->narena++] = ' ';
+			continue;
+		}
+		memcpy(x->arena + x->narena,
+		    x->doc->lines[u->li].text + u->off, u->len);
+		x->narena += u->len;
+	}
+	*off = start;
+	*len = x->narena - start;
+	return 0;
+}
+
+/* ---- reading a row's values ------------------------------------------------ */
+
+enum { L_LINES, L_TABROW, L_PIPE };
+enum { T_NUM, T_NA, T_TEXT };
+
+typedef struct {
+	int type;
+	size_t a, b;		/* units */
+	int cell;
+	int yuan;		/* followed by 元 */
+	int hasunit;
+	size_t ua, ub;		/* with the unit */
+} tok;
+
+#define MAXTOK 256
+
+typedef struct {
+	tok t[MAXTOK];
+	int n;
+	int ncells;		/* cells seen */
+	int cellnonempty[MAXTOK];
+	int seps;		/* a separator was crossed between values */
+} region;
+
+static int
+unit_match(const goi_extract *x, size_t i, size_t end, const char *s,
+    size_t *len)
+{
+	uint32_t pat[8];
+	int n = 0, k;
+	size_t sl = strlen(s), j = 0, l;
+
+	while (j < sl && n < 8) {
+		pat[n++] = fold(utf8dec((const unsigned char *)s + j, sl - j,
+		    &l));
+		j += l;
+	}
+	for (k = 0; k < n; k++)
+		if (i + (size_t)k >= end || x->u[i + (size_t)k].cp != pat[k])
+			return 0;
+	*len = (size_t)n;
+	return 1;
+}
+
+/* Is the text of units [a, b) made only of noise phrases and ordinals? */
+static int
+is_noise(const goi_extract *x, size_t a, size_t b)
+{
+	uint32_t lv[512], pat[128];
+	int n = 0, i, k, pn, ok;
+	const char *const *v;
+	size_t j;
+
+	for (j = a; j < b && n < 512; j++)
+		if (is_labelch(x->u[j].cp))
+			lv[n++] = x->u[j].cp;
+	if (n == 512)
+		return 0;
+	i = 0;
+	while (i < n) {
+		if (cn_numeral(lv[i])) {
+			i++;
+			continue;
+		}
+		ok = 0;
+		for (v = noise; *v != NULL; v++) {
+			pn = pat_compile(*v, pat, 128);
+			if (pn > n - i)
+				continue;
+			for (k = 0; k < pn && lv[i + k] == pat[k]; k++)
+				;
+			if (k == pn) {
+				i += pn;
+				ok = 1;
+				break;
+			}
+		}
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_na_text(const goi_extract *x, size_t a, size_t b)
+{
+	size_t l;
+
+	if (b - a == 1 && (x->u[a].cp == '/' || x->u[a].cp == 0x2014 ||
+	    x->u[a].cp == '-' || x->u[a].cp == 0x65E0))
+		return 1;
+	if (b - a == 2 && x->u[a].cp == 0x2014 && x->u[a + 1].cp == 0x2014)
+		return 1;
+	return unit_match(x, a, b, "不适用", &l) && l == b - a;
+}
+
+/*
+ * Tokenize units [a, b) by the layout.  Stops at the end of the row (the
+ * line end of a TAB row, a blank line in one-cell-a-line layouts, once a
+ * value was read) and at text that is neither a value nor noise.
+ */
+static void
+tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
+{
+	size_t i, j, l;
+	int cell = 0, seen = 0, blank = 1, k, u;
+	uint32_t c;
+	tok *t;
+
+	rg->n = 0;
+	rg->seps = 0;
+	memset(rg->cellnonempty, 0, sizeof(rg->cellnonempty));
+	for (i = a; i < b && rg->n < MAXTOK && cell < MAXTOK - 1;) {
+		c = x->u[i].cp;
+		if (c == U_NL) {
+			if (layout == L_PIPE) {
+				i++;
+				continue;
+			}
+			if (seen && (layout == L_TABROW || blank))
+				break;
+			blank = 1;
+			cell++;
+			if (seen)
+				rg->seps = 1;
+			i++;
+			continue;
+		}
+		if (c == U_PIPE || (c == U_TAB && layout != L_LINES)) {
+			cell++;
+			if (seen)
+				rg->seps = 1;
+			i++;
+			continue;
+		}
+		if (c == U_TAB || is_space(c)) {
+			i++;
+			continue;
+		}
+		blank = 0;
+		t = &rg->t[rg->n];
+		t->cell = cell;
+		t->a = i;
+		t->yuan = t->hasunit = 0;
+		if (is_digit(c) || ((c == '-' || c == '+') && i + 1 < b &&
+		    is_digit(x->u[i + 1].cp))) {
+			for (j = i + 1; j < b; j++) {
+				c = x->u[j].cp;
+				if (!is_digit(c) && c != '.' && c != ',' &&
+				    c != '-' && c != 0x3001)
+					break;
+			}
+			t->type = T_NUM;
+			t->b = j;
+			t->ub = j;
+			for (k = 0; k < (int)(sizeof(units) /
+			    sizeof(units[0])); k++) {
+				if (unit_match(x, j, b, units[k].s, &l)) {
+					t->ub = j + l;
+					t->hasunit = 1;
+					t->yuan = units[k].yuan;
+					break;
+				}
+			}
+			t->ua = t->a;
+			i = t->ub;
+			rg->n++;
+			rg->cellnonempty[cell] = 1;
+			seen = 1;
+			continue;
+		}
+		/* a text token: up to a space, separator or digit */
+		for (j = i; j < b; j++) {
+			c = x->u[j].cp;
+			if (c == U_NL || c == U_TAB || c == U_PIPE ||
+			    is_space(c) || is_digit(c))
+				break;
+		}
+		t->b = t->ub = j;
+		t->ua = i;
+		if (is_na_text(x, i, j)) {
+			t->type = T_NA;
+			rg->n++;
+			rg->cellnonempty[cell] = 1;
+			seen = 1;
+		} else {
+			/* a markdown rule |---| is no cell content */
+			for (u = 1, l = i; l < j; l++)
+				if (x->u[l].cp != '-' && x->u[l].cp != ':' &&
+				    x->u[l].cp != 0x2014)
+					u = 0;
+			if (!u && !is_noise(x, i, j)) {
+				if (seen || cell > 0)
+					break;
+				/* the label's own cell goes on: skip */
+			}
+		}
+		i = j;
+	}
+	rg->ncells = cell + 1;
+}
+
+/* Ordinal printed before a row's label ("2." of "2.重复申请"), or 0. */
+static int
+row_ordinal(const goi_schema_item *it)
+{
+	const char *s = strrchr(it->label, ' ');
+
+	if (s == NULL || s[1] < '1' || s[1] > '9' || s[2] != '.')
+		return 0;
+	return s[1] - '0';
+}
+
+/*
+ * The last token may end with the next row's ordinal glued to it
+ * ("00000002." before 其他法律…): drop it.  A lone "2." goes entirely.
+ */
+static void
+strip_ordinal(const goi_extract *x, region *rg, int next_ord)
+{
+	tok *t;
+	size_t e;
+
+	if (rg->n == 0)
+		return;
+	t = &rg->t[rg->n - 1];
+	if (t->type != T_NUM || t->hasunit)
+		return;
+	e = t->b;
+	if (x->u[e - 1].cp != '.' && x->u[e - 1].cp != 0x3001)
+		return;
+	e--;
+	if (next_ord > 0 && e > t->a && x->u[e - 1].cp ==
+	    (uint32_t)('0' + next_ord) && (e - 1 == t->a ||
+	    is_digit(x->u[e - 2].cp)))
+		e--;
+	if (e == t->a) {
+		rg->n--;
+		return;
+	}
+	t->b = t->ub = e;
+}
+
+/* Parse one number token into a value string; 0, or -1 if not one number. */
+static int
+parse_num(const goi_extract *x, const tok *t, int amount, char *out,
+    size_t outsz)
+{
+	char buf[64];
+	size_t i, n = 0, ndig = 0, grp = 0;
+	int commas = 0, dot = 0, lastcomma = -1;
+	uint32_t c;
+	goi_dec d;
+
+	for (i = t->a; i < t->b; i++) {
+		c = x->u[i].cp;
+		if (n + 1 >= sizeof(buf))
+			return -1;
+		if (c == ',') {
+			if (dot || ndig == 0 || (commas > 0 && grp != 3) ||
+			    (commas == 0 && ndig > 3))
+				return -1;
+			commas++;
+			grp = 0;
+			lastcomma = (int)i;
+			continue;
+		}
+		if ((c == '-' || c == '+') && i != t->a)
+			return -1;
+		if (c == 0x3001)
+			return -1;
+		if (c == '.') {
+			if (dot)
+				return -1;
+			if (commas && grp != 3)
+				return -1;
+			dot = 1;
+		}
+		if (is_digit(c)) {
+			ndig++;
+			if (!dot)
+				grp++;
+		}
+		buf[n++] = (char)c;
+	}
+	(void)lastcomma;
+	if (commas && !dot && grp != 3)
+		return -1;
+	if (goi_dec_parse(buf, n, &d) < 0)
+		return -1;
+	if (buf[0] == '+' || (n > 1 && buf[0] == '0' && buf[1] != '.'))
+		return -1;
+	if (amount && t->yuan && goi_dec_shift(&d, -4) < 0)
+		return -1;
+	goi_dec_format(d, out, outsz);
+	return 0;
+}
+
+/* ---- placing values into cells -------------------------------------------- */
+
+/* The slots a row reads into: n cells from grid[t][r0...] row by row. */
+typedef struct {
+	int t, r0, nrows, ncols;
+	const char *name;	/* "requests/new", for messages */
+	long line;
+} target;
+
+static cell *
+slot(goi_extract *x, const target *g, int j)
+{
+	return &x->grid[g->t][g->r0 + j / g->ncols][j % g->ncols];
+}
+
+static int
+is_amount_slot(goi_extract *x, const target *g, int j)
+{
+	const goi_schema_table *t = &x->tabs[g->t];
+
+	return is_amount(t->key, t->cols[j % g->ncols].key);
+}
+
+static void
+set_empty(goi_extract *x, const target *g, long line)
+{
+	int j;
+	cell *c;
+
+	for (j = 0; j < g->nrows * g->ncols; j++) {
+		c = slot(x, g, j);
+		c->kind = K_EMPTY;
+		c->value[0] = '\0';
+		c->rawlen = 0;
+		c->line = line;
+	}
+}
+
+/* Put token tk (or a blank when NULL) into slot j. */
+static int
+put_tok(goi_extract *x, const target *g, int j, const tok *tk, long line)
+{
+	cell *c = slot(x, g, j);
+
+	c->rawlen = 0;
+	c->value[0] = '\0';
+	c->line = line;
+	if (tk == NULL) {
+		c->kind = K_EMPTY;
+		return 0;
+	}
+	c->line = unit_line(x, tk->a);
+	if (arena_put(x, tk->ua, tk->ub, &c->raw, &c->rawlen) < 0)
+		return GOI_ENOMEM;
+	if (tk->type == T_NA) {
+		c->kind = K_NA;
+		return 0;
+	}
+	if (parse_num(x, tk, is_amount_slot(x, g, j), c->value,
+	    sizeof(c->value)) < 0)
+		return -1;
+	c->kind = K_NUM;
+	return 0;
+}
+
+/* Row identities of a target, for the solver and for extra values. */
+static void
+add_identities(const goi_extract *x, const target *g, goi_glued_problem *p)
+{
+	const goi_schema_table *t = &x->tabs[g->t];
+	int r;
+
+	if (strcmp(t->key, "requests") == 0 && g->ncols >= 3)
+		goi_glued_sum(p, g->ncols - 1, 0, g->ncols - 1);
+	else if (strcmp(t->key, "appeals") == 0)
+		for (r = 0; r < g->nrows; r++)
+			goi_glued_sum(p, r * 5 + 4, r * 5, 4);
+}
+
+static int
+identities_hold(const goi_extract *x, const target *g, const long long *v)
+{
+	goi_glued_problem p;
+	long long s;
+	int i, k;
+
+	goi_glued_init(&p, g->nrows * g->ncols);
+	add_identities(x, g, &p);
+	for (i = 0; i < p.nident; i++) {
+		s = p.ident[i].constant;
+		for (k = 0; k < p.ncells; k++)
+			s += p.ident[i].coef[k] * v[k];
+		if (s != 0)
+			return 0;
+	}
+	return p.nident > 0;
+}
+
+static int
+tok_int(const goi_extract *x, const tok *tk, long long *v)
+{
+	char buf[40];
+	goi_dec d;
+
+	if (tk->type != T_NUM || parse_num(x, tk, 0, buf, sizeof(buf)) < 0 ||
+	    goi_dec_parse(buf, strlen(buf), &d) < 0 || d.scale != 0)
+		return -1;
+	*v = d.m;
+	return 0;
+}
+
+static int
+add_pending(goi_extract *x, const target *g, const region *rg)
+{
+	pending *pd;
+	size_t n = 0, i;
+	int k, dec = 0, ndec;
+	uint32_t c;
+	const tok *tk;
+
+	if (x->npend == x->pendcap) {
+		int nc = x->pendcap ? x->pendcap * 2 : 8;
+		pending *np = realloc(x->pend, (size_t)nc * sizeof(*np));
+		if (np == NULL)
+			return GOI_ENOMEM;
+		x->pend = np;
+		x->pendcap = nc;
+	}
+	pd = &x->pend[x->npend];
+	memset(pd, 0, offsetof(pending, read));
+	pd->t = g->t;
+	pd->r = g->r0;
+	pd->amountcol = -1;
+	for (k = 0; k < rg->n; k++) {
+		tk = &rg->t[k];
+		if (n > 0)
+			pd->run[n++] = ' ';
+		ndec = -1;
+		for (i = tk->a; i < tk->b; i++) {
+			c = x->u[i].cp;
+			if (n + 2 >= sizeof(pd->run))
+				return -1;
+			if (c == 0x3001)
+				c = ',';
+			pd->run[n++] = (char)c;
+			if (c == '.')
+				ndec = 0;
+			else if (ndec >= 0 && is_digit(c))
+				ndec++;
+		}
+		if (ndec > dec)
+			dec = ndec;
+		if (tk->yuan)
+			pd->yuan = 1;
+	}
+	pd->run[n] = '\0';
+	if (dec > 6)
+		return -1;
+	pd->scale = dec;
+	for (k = 0; k < g->ncols; k++)
+		if (is_amount_slot(x, g, k))
+			pd->amountcol = k;
+	pd->line = unit_line(x, rg->t[0].a);
+	if (arena_put(x, rg->t[0].ua, rg->t[rg->n - 1].ub, &pd->raw,
+	    &pd->rawlen) < 0)
+		return GOI_ENOMEM;
+	x->npend++;
+	return 1;
+}
+
+/*
+ * Place the values of a region into a target.  pad: the cells between the
+ * label and the first value in the table's complete rows (0 when they all
+ * start right after the label, -1 when unknown or mixed).
+ */
+static int
+place(goi_extract *x, const target *g, region *rg, int pad, int layout)
+{
+	int N = g->nrows * g->ncols, k = rg->n, j, i, multi = 0, allnum = 1;
+	int fc, lc, ok, allparse = 1, w;
+	long long v[MAXCOLS * 3];
+	char tmp[40];
+	cell *c;
+
+	set_empty(x, g, g->line);
+	if (k == 0)
+		return 0;
+	for (i = 0; i < k; i++) {
+		if (i > 0 && rg->t[i].cell == rg->t[i - 1].cell)
+			multi = 1;
+		if (rg->t[i].type != T_NUM)
+			allnum = 0;
+		else if (parse_num(x, &rg->t[i], 0, tmp, sizeof(tmp)) < 0)
+			allparse = 0;
+	}
+	if (k == N && allparse) {
+		for (j = 0; j < N; j++)
+			if (put_tok(x, g, j, &rg->t[j], g->line) < 0)
+				return GOI_ENOMEM;
+		return 0;
+	}
+	if (k < N && allparse && !multi) {
+		fc = rg->t[0].cell;
+		lc = rg->t[k - 1].cell;
+		/* blank cells kept by the layout: place by position */
+		if (lc - fc + 1 == N || (pad == 0 && layout != L_LINES &&
+		    fc >= 1 && lc <= N)) {
+			int base = (lc - fc + 1 == N) ? fc : 1;
+			for (j = 0; j < N; j++) {
+				const tok *tk = NULL;
+				for (i = 0; i < k; i++)
+					if (rg->t[i].cell == base + j)
+						tk = &rg->t[i];
+				if (put_tok(x, g, j, tk, g->line) < 0)
+					return GOI_ENOMEM;
+			}
+			return 0;
+		}
+	}
+	if ((k < N || !allparse) && allnum && !rg->seps)
+		return add_pending(x, g, rg);
+	if (k > N && allparse && allnum) {
+		/* extra values: a window where the row identities hold */
+		for (w = 0; w <= 1; w++) {
+			int off = w == 0 ? 0 : k - N;
+			for (j = 0; j < N; j++)
+				if (tok_int(x, &rg->t[off + j], &v[j]) < 0)
+					break;
+			if (j < N || !identities_hold(x, g, v))
+				continue;
+			for (j = 0; j < N; j++)
+				if (put_tok(x, g, j, &rg->t[off + j], g->line) < 0)
+					return GOI_ENOMEM;
+			warnf(x, g->line, "%s: %d values for %d cells, kept the "
+			    "%s %d (the row total holds), dropped %d", g->name,
+			    k, N, w == 0 ? "first" : "last", N, k - N);
+			return 0;
+		}
+		warnf(x, g->line, "%s: %d values for %d cells, not placed",
+		    g->name, k, N);
+		return 0;
+	}
+	ok = k;
+	warnf(x, g->line, "%s: %d of %d values, not placed", g->name, ok, N);
+	(void)c;
+	return 0;
+}
+
+/* ---- glued runs ---------------------------------------------------------- */
+
+static void
+pending_target(const goi_extract *x, const pending *pd, target *g)
+{
+	const goi_schema_table *t = &x->tabs[pd->t];
+
+	g->t = pd->t;
+	g->r0 = pd->r;
+	g->ncols = t->ncols;
+	g->nrows = strcmp(t->key, "appeals") == 0 ? 3 : 1;
+	g->line = pd->line;
+	g->name = NULL;
+}
+
+static void
+pending_name(const goi_extract *x, const pending *pd, char *buf, size_t n)
+{
+	const goi_schema_table *t = &x->tabs[pd->t];
+
+	if (strcmp(t->key, "appeals") == 0)
+		snprintf(buf, n, "appeals");
+	else
+		snprintf(buf, n, "%s/%s", t->key, t->rows[pd->r].key);
+}
+
+static void
+problem(const goi_extract *x, const pending *pd, goi_glued_problem *p,
+    int hard)
+{
+	const goi_schema_table *t = &x->tabs[pd->t];
+	target g;
+	int j, N, r, c;
+	long long m = 1;
+
+	pending_target(x, pd, &g);
+	N = g.nrows * g.ncols;
+	goi_glued_init(p, N);
+	p->scale = pd->scale;
+	for (j = 0; j < pd->scale; j++)
+		m *= 10;
+	for (j = 0; j < N; j++)
+		if (strcmp(t->cols[j % g.ncols].key, "change") == 0)
+			p->signed_ok[j] = 1;
+	if (!hard)
+		return;
+	add_identities(x, &g, p);
+	for (j = 0; j < N; j++) {
+		r = g.r0 + j / g.ncols;
+		c = j % g.ncols;
+		if (x->hasknown[g.t][r][c]) {
+			p->has_known[j] = 1;
+			p->known[j] = x->known[g.t][r][c] * m;
+		}
+	}
+}
+
+static long
+solve(goi_extract *x, pending *pd, int hard, long long *out, long max)
+{
+	goi_glued_problem p;
+
+	(void)x;
+	problem(x, pd, &p, hard);
+	return goi_glued_solve(pd->run, strlen(pd->run), &p, out, max);
+}
+
+static void
+value_text(const pending *pd, int col, long long v, char *buf, size_t n)
+{
+	goi_dec d;
+
+	d.m = v;
+	d.scale = pd->scale;
+	if (col == pd->amountcol && pd->yuan)
+		goi_dec_shift(&d, -4);
+	goi_dec_format(d, buf, n);
+}
+
+static void
+settle(goi_extract *x, pending *pd, const long long *v)
+{
+	target g;
+	int j;
+	cell *c;
+
+	pending_target(x, pd, &g);
+	for (j = 0; j < g.nrows * g.ncols; j++) {
+		c = slot(x, &g, j);
+		c->kind = K_GLUED;
+		value_text(pd, j % g.ncols, v[j], c->value, sizeof(c->value));
+		c->raw = pd->raw;
+		c->rawlen = pd->rawlen;
+		c->line = pd->line;
+	}
+	pd->nread = -1;		/* done */
+}
+
+static void
+readings_text(const goi_extract *x, const pending *pd, long n,
+    const long long *rd, int ncells, char *buf, size_t sz)
+{
+	goi_glued_problem p;
+	size_t len = 0;
+	long i;
+
+	problem(x, pd, &p, 0);
+	buf[0] = '\0';
+	for (i = 0; i < n && i < 4 && len + 8 < sz; i++) {
+		if (i > 0)
+			len += (size_t)snprintf(buf + len, sz - len, "; ");
+		if (len >= sz)
+			break;
+		len += goi_glued_format(&p, rd + i * ncells, buf + len,
+		    sz - len);
+	}
+	if (n > 4 && len + 8 < sz)
+		snprintf(buf + len, sz - len, "; ...");
+}
+
+/* Values of a complete requests row, or -1. */
+static int
+row_values(const goi_extract *x, int t, int r, long long *v)
+{
+	int c;
+	goi_dec d;
+	const cell *ce;
+
+	if (!x->rowfound[t][r])
+		return -1;
+	for (c = 0; c < x->tabs[t].ncols; c++) {
+		ce = &x->grid[t][r][c];
+		if ((ce->kind != K_NUM && ce->kind != K_GLUED) ||
+		    goi_dec_parse(ce->value, strlen(ce->value), &d) < 0 ||
+		    d.scale != 0)
+			return -1;
+		v[c] = d.m;
+	}
+	return 0;
+}
+
+static int
+row_index(const goi_schema_table *t, const char *key)
+{
+	int i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Column identities of 表三 pin the cells of one unsettled row when all the
+ * other rows of the identity are known: new + carried_in = total +
+ * carried_out, and total = the sum of the result rows.
+ */
+static int
+column_known(goi_extract *x, const pending *pd)
+{
+	const goi_schema_table *t = &x->tabs[pd->t];
+	int rn, rc, rt, ro, r, c, sign, inA, i;
+	long long v[MAXCOLS], s[MAXCOLS];
+	int A[4], nA = 4;
+
+	if (strcmp(t->key, "requests") != 0 || t->ncols > MAXCOLS)
+		return 0;
+	rn = row_index(t, "new");
+	rc = row_index(t, "carried_in");
+	rt = row_index(t, "total");
+	ro = row_index(t, "carried_out");
+	A[0] = rn;
+	A[1] = rc;
+	A[2] = rt;
+	A[3] = ro;
+	inA = 0;
+	for (i = 0; i < nA; i++)
+		if (A[i] == pd->r)
+			inA = 1;
+	memset(s, 0, sizeof(s));
+	if (inA) {
+		for (i = 0; i < nA; i++) {
+			if (A[i] == pd->r)
+				continue;
+			if (row_values(x, pd->t, A[i], v) < 0)
+				goto tryB;
+			sign = (i < 2) ? 1 : -1;
+			for (c = 0; c < t->ncols; c++)
+				s[c] += sign * v[c];
+		}
+		/* the row's own sign: +new/+carried_in; -total/-carried_out */
+		sign = (pd->r == rn || pd->r == rc) ? -1 : 1;
+		for (c = 0; c < t->ncols; c++) {
+			x->hasknown[pd->t][pd->r][c] = 1;
+			x->known[pd->t][pd->r][c] = sign * s[c];
+			if (x->known[pd->t][pd->r][c] < 0)
+				return 0;
+		}
+		return 1;
+	}
+tryB:
+	if (pd->r == rn || pd->r == rc || pd->r == ro)
+		return 0;
+	memset(s, 0, sizeof(s));
+	for (r = 0; r < t->nrows; r++) {
+		if (r == rn || r == rc || r == ro || r == pd->r)
+			continue;
+		if (row_values(x, pd->t, r, v) < 0)
+			return 0;
+		sign = r == rt ? 1 : -1;
+		for (c = 0; c < t->ncols; c++)
+			s[c] += sign * v[c];
+	}
+	sign = pd->r == rt ? -1 : 1;
+	for (c = 0; c < t->ncols; c++) {
+		if (sign * s[c] < 0)
+			return 0;
+		x->hasknown[pd->t][pd->r][c] = 1;
+		x->known[pd->t][pd->r][c] = sign * s[c];
+	}
+	return 1;
+}
+
+static long long readbuf[MAXREAD * MAXCOLS * 3];
+
+static int
+glued_phase(goi_extract *x, int fmt)
+{
+	long n, nfree, i, nk;
+	int k, progress, s, N, ok;
+	pending *pd;
+	target g;
+	char name[64], alt[512];
+	long long one[MAXCOLS * 3], *sv;
+	const goi_schema_table *t;
+	long keep[MAXREAD];
+
+	/* 1. row identities and the figures the prose states */
+	for (k = 0; k < x->npend; k++) {
+		pd = &x->pend[k];
+		pending_target(x, pd, &g);
+		N = g.nrows * g.ncols;
+		n = solve(x, pd, 1, readbuf, MAXREAD);
+		pd->nread = n;
+		if (n == 1) {
+			nfree = solve(x, pd, 0, one, 1);
+			memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
+			if (nfree > 1)
+				x->gluedoc = 1;
+			settle(x, pd, one);
+			x->nsettled_hard += N;
+		}
+	}
+	/* 2. column identities, as long as they settle something */
+	do {
+		progress = 0;
+		for (k = 0; k < x->npend; k++) {
+			unsigned char hk[MAXCOLS];
+			long long kv[MAXCOLS];
+			pd = &x->pend[k];
+			if (pd->nread < 0)
+				continue;
+			memcpy(hk, x->hasknown[pd->t][pd->r], sizeof(hk));
+			memcpy(kv, x->known[pd->t][pd->r], sizeof(kv));
+			if (!column_known(x, pd))
+				continue;
+			pending_target(x, pd, &g);
+			N = g.nrows * g.ncols;
+			n = solve(x, pd, 1, readbuf, MAXREAD);
+			if (n == 1) {
+				memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
+				settle(x, pd, one);
+				x->nsettled_hard += N;
+				progress = 1;
+			} else {
+				memcpy(x->hasknown[pd->t][pd->r], hk,
+				    sizeof(hk));
+				memcpy(x->known[pd->t][pd->r], kv, sizeof(kv));
+			}
+		}
+	} while (progress);
+	/* 3. soft assumptions, one at a time */
+	for (k = 0; k < x->npend; k++) {
+		pd = &x->pend[k];
+		if (pd->nread < 0)
+			continue;
+		pending_target(x, pd, &g);
+		N = g.nrows * g.ncols;
+		t = &x->tabs[pd->t];
+		pending_name(x, pd, name, sizeof(name));
+		n = solve(x, pd, 1, readbuf, MAXREAD);
+		if (n < 0) {
+			warnf(x, pd->line, "%s: glued run \"%s\" has too many "
+			    "readings, not placed", name, pd->run);
+			x->nunsettled += N;
+			continue;
+		}
+		if (n == 0) {
+			warnf(x, pd->line, "%s: no reading of \"%s\" as %d "
+			    "values satisfies the table, not placed", name,
+			    pd->run, N);
+			x->nunsettled += N;
+			continue;
+		}
+		ok = 0;
+		if (x->gluedoc && !(x->flags & GOI_EXTRACT_STRICT) &&
+		    n <= MAXREAD) {
+			nk = n;
+			for (i = 0; i < n; i++)
+				keep[i] = i;
+			for (s = 0; s < (int)(sizeof(soft) / sizeof(soft[0]));
+			    s++) {
+				long m = 0;
+				if (soft[s].fmt != fmt ||
+				    strcmp(soft[s].table, t->key) != 0)
+					continue;
+				for (i = 0; i < nk; i++)
+					if (soft[s].ok(t, readbuf + keep[i] * N,
+					    pd->scale, pd->yuan))
+						keep[m++] = keep[i];
+				if (m == 0)
+					continue;
+				nk = m;
+				if (nk == 1) {
+					sv = readbuf + keep[0] * N;
+					readings_text(x, pd, n, readbuf, N, alt,
+					    sizeof(alt));
+					memcpy(one, sv, (size_t)N * sizeof(one[0]));
+					{
+						char got[256];
+						goi_glued_problem p;
+						problem(x, pd, &p, 0);
+						goi_glued_format(&p, one, got,
+						    sizeof(got));
+						warnf(x, pd->line, "%s: glued \"%s\" "
+						    "read as %s assuming %s; %ld "
+						    "readings: %s", name, pd->run,
+						    got, soft[s].what, n, alt);
+					}
+					settle(x, pd, one);
+					x->nsettled_soft += N;
+					ok = 1;
+					break;
+				}
+			}
+		}
+		if (ok)
+			continue;
+		readings_text(x, pd, n, readbuf, N, alt, sizeof(alt));
+		warnf(x, pd->line, "%s: glued \"%s\" has %ld readings (%s), "
+		    "not placed", name, pd->run, n > MAXREAD ? (long)MAXREAD : n,
+		    alt);
+		x->nunsettled += N;
+	}
+	return 0;
+}
+
+/* ---- walking the schema over a document ----------------------------------- */
+
+static int
+layout_of(const goi_extract *x, size_t ua, size_t ub)
+{
+	size_t i;
+	int pipes = 0, content = 0, tabpending = 0;
+
+	for (i = ua; i < ub; i++)
+		if (x->u[i].cp == U_PIPE && ++pipes >= 2)
+			return L_PIPE;
+	for (i = ua; i < ub; i++) {
+		switch (x->u[i].cp) {
+		case U_NL:
+			content = tabpending = 0;
+			break;
+		case U_TAB:
+			if (content)
+				tabpending = 1;
+			break;
+		default:
+			if (is_space(x->u[i].cp))
+				break;
+			if (tabpending)
+				return L_TABROW;
+			content = 1;
+		}
+	}
+	return L_LINES;
+}
+
+/* Unit index of a label-view position (nlv: the end of the units). */
+static size_t
+lv_unit(const goi_extract *x, size_t lv)
+{
+	return lv < x->nlv ? x->lvui[lv] : x->nu;
+}
+
+/*
+ * A row label is taken only where a value, a separator or the end of the
+ * label's cell follows it, not inside prose (依法公开行政处罚案件信息).
+ */
+static int
+label_ok(const goi_extract *x, size_t lvend, size_t lvlimit)
+{
+	size_t i = lv_unit(x, lvend - 1) + 1, j;
+	uint32_t c;
+
+	for (; i < x->nu; i++) {
+		c = x->u[i].cp;
+		if (!is_space(c))
+			break;
+	}
+	if (i >= x->nu || !is_labelch(c) || is_digit(c))
+		return 1;
+	if (lvend >= lvlimit)
+		return 1;
+	/* text right after the label: fine if it is noise, na or a unit */
+	for (j = i; j < x->nu && is_labelch(x->u[j].cp) &&
+	    !is_digit(x->u[j].cp); j++)
+		;
+	return is_noise(x, i, j) || is_na_text(x, i, j);
+}
+
+static long
+find_row(const goi_extract *x, const goi_schema_item *it, size_t from,
+    size_t to, size_t *end)
+{
+	long p;
+
+	while ((p = find_any(x, it->variants, from, to, end)) >= 0) {
+		if (label_ok(x, *end, to))
+			return p;
+		from = (size_t)p + 1;
+	}
+	return -1;
+}
+
+static region rgbuf;
+
+static void
+set_known_facts(goi_extract *x)
+{
+	const goi_schema_table *t;
+	int i, ti, r, c;
+	static const struct {
+		const char *table, *row, *col;
+	} where[F_NFACTS] = {
+		{"requests", "new", "total"},
+		{"requests", "carried_in", "total"},
+		{"requests", "carried_out", "total"},
+		{"appeals", "review", "total"},
+	};
+
+	for (i = 0; i < F_NFACTS; i++) {
+		if (x->facts[i] < 0)
+			continue;
+		for (ti = 0; ti < x->ntabs; ti++) {
+			t = &x->tabs[ti];
+			if (strcmp(t->key, where[i].table) != 0)
+				continue;
+			r = row_index(t, where[i].row);
+			c = col_of(t, where[i].col);
+			if (r >= 0 && c >= 0) {
+				x->hasknown[ti][r][c] = 1;
+				x->known[ti][r][c] = x->facts[i];
+			}
+		}
+	}
+}
+
+/* Figures of the prose patterns: phrase, digits, 件. */
+static void
+set_known_prose(goi_extract *x, int fmt)
+{
+	size_t i, e, k;
+	long p, v;
+	int ti, r, c, nd;
+	const goi_schema_table *t;
+
+	for (i = 0; i < sizeof(prose) / sizeof(prose[0]); i++) {
+		if (prose[i].fmt != fmt)
+			continue;
+		for (ti = 0; ti < x->ntabs; ti++)
+			if (strcmp(x->tabs[ti].key, prose[i].table) == 0)
+				break;
+		if (ti == x->ntabs)
+			continue;
+		t = &x->tabs[ti];
+		r = row_index(t, prose[i].row);
+		c = col_of(t, prose[i].col);
+		if (r < 0 || c < 0)
+			continue;
+		for (k = 0; (p = find_any(x, prose[i].v, k, x->nlv, &e)) >= 0;
+		    k = (size_t)p + 1) {
+			v = 0;
+			for (nd = 0; e < x->nlv && is_digit(x->lvcp[e]) &&
+			    nd < 9; e++, nd++)
+				v = v * 10 + (long)(x->lvcp[e] - '0');
+			if (nd == 0 || e >= x->nlv || x->lvcp[e] != 0x4EF6)
+				continue;
+			/* two different figures: trust neither */
+			if (x->hasknown[ti][r][c] && x->known[ti][r][c] != v) {
+				x->hasknown[ti][r][c] = 0;
+				break;
+			}
+			x->hasknown[ti][r][c] = 1;
+			x->known[ti][r][c] = v;
+		}
+	}
+}
+
+static int
+walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	long rs[MAXROWS];
+	size_t re[MAXROWS], pos = lva, ua, ub, e;
+	int r, nfound = 0, layout, pass, pad = -2, ord, nr, rc;
+	char name[96];
+	target g;
+	region *rg = &rgbuf;
+
+	nr = t->nrows < MAXROWS ? t->nrows : MAXROWS;
+	for (r = 0; r < nr; r++) {
+		rs[r] = find_row(x, &t->rows[r], pos, lvb, &e);
+		if (rs[r] >= 0) {
+			re[r] = e;
+			pos = e;
+			nfound++;
+		}
+	}
+	if (nfound == 0)
+		return 0;
+	layout = layout_of(x, lv_unit(x, lva), lv_unit(x, lvb));
+	for (pass = 0; pass < 2; pass++) {
+		for (r = 0; r < nr; r++) {
+			int nx;
+			if (rs[r] < 0)
+				continue;
+			for (nx = r + 1; nx < nr && rs[nx] < 0; nx++)
+				;
+			ua = lv_unit(x, re[r] - 1) + 1;
+			ub = lv_unit(x, nx < nr ? (size_t)rs[nx] : lvb);
+			ord = nx < nr ? row_ordinal(&t->rows[nx]) : 0;
+			tokenize(x, ua, ub, layout, rg);
+			strip_ordinal(x, rg, ord);
+			if (pass == 0) {
+				/* where complete rows start, after the label */
+				if (rg->n == t->ncols) {
+					int p0 = rg->t[0].cell - 1;
+					pad = pad == -2 ? p0 : (pad == p0 ? pad :
+					    -1);
+				}
+				continue;
+			}
+			x->rowfound[ti][r] = 1;
+			snprintf(name, sizeof(name), "%s/%s", t->key,
+			    t->rows[r].key);
+			g.t = ti;
+			g.r0 = r;
+			g.nrows = 1;
+			g.ncols = t->ncols;
+			g.name = name;
+			g.line = unit_line(x, lv_unit(x, (size_t)rs[r]));
+			if ((rc = place(x, &g, rg, pad < 0 ? -1 : pad,
+			    layout)) < 0)
+				return rc;
+		}
+	}
+	for (r = 0; r < nr; r++)
+		if (rs[r] < 0)
+			warnf(x, unit_line(x, lv_unit(x, lva)),
+			    "%s/%s: row not found", t->key, t->rows[r].key);
+	return nfound;
+}
+
+/* 表四: the header, then fifteen values in one printed row. */
+static int
+walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	static const char *const more[] = {"行政诉讼", "总计", NULL};
+	size_t last = 0, e, from;
+	long p;
+	int r, i, rc, layout;
+	target g;
+	region *rg = &rgbuf;
+
+	for (i = 0; i < t->nrows + t->ncols + 1; i++) {
+		const char *const *v = i < t->nrows ? t->rows[i].variants :
+		    i < t->nrows + t->ncols ? t->cols[i - t->nrows].variants :
+		    more;
+		for (from = lva; (p = find_any(x, v, from, lvb, &e)) >= 0;
+		    from = (size_t)p + 1)
+			if (e > last)
+				last = e;
+	}
+	if (last == 0)
+		return 0;
+	layout = layout_of(x, lv_unit(x, lva), lv_unit(x, lvb));
+	tokenize(x, lv_unit(x, last - 1) + 1, lv_unit(x, lvb), layout, rg);
+	strip_ordinal(x, rg, 0);
+	for (r = 0; r < t->nrows; r++)
+		x->rowfound[ti][r] = 1;
+	g.t = ti;
+	g.r0 = 0;
+	g.nrows = t->nrows;
+	g.ncols = t->ncols;
+	g.name = "appeals";
+	g.line = rg->n > 0 ? unit_line(x, rg->t[0].a) :
+	    unit_line(x, lv_unit(x, last - 1));
+	if ((rc = place(x, &g, rg, -1, layout)) < 0)
+		return rc;
+	return 1;
+}
+
+static int
+emit(goi_extract *x, int ti)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	goi_cellv cv;
+	int r, c, n = 0, rc;
+	cell *ce;
+	char raw[4096];
+
+	for (r = 0; r < t->nrows && r < MAXROWS; r++) {
+		if (!x->rowfound[ti][r])
+			continue;
+		for (c = 0; c < t->ncols && c < MAXCOLS; c++) {
+			ce = &x->grid[ti][r][c];
+			cv.table = t->key;
+			cv.row = t->rows[r].key;
+			cv.col = t->cols[c].key;
+			cv.value = ce->value;
+			cv.kind = kindname[ce->kind == K_NONE ? K_EMPTY :
+			    ce->kind];
+			if (ce->rawlen >= sizeof(raw))
+				ce->rawlen = sizeof(raw) - 1;
+			memcpy(raw, x->arena + ce->raw, ce->rawlen);
+			raw[ce->rawlen] = '\0';
+			cv.raw = raw;
+			cv.line = ce->line;
+			if ((rc = x->sink->cell(x->sink->ctx, &cv)) < 0)
+				return rc;
+			n++;
+		}
+	}
+	return n;
+}
+
+int
+goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
+    const goi_sink *sink)
+{
+	size_t cs[MAXTABLES], ce[MAXTABLES], tend, e, pos = 0;
+	long p;
+	int i, j, n = 0, rc, found = 0;
+
+	x->doc = doc;
+	x->sink = sink;
+	x->narena = 0;
+	x->npend = 0;
+	x->gluedoc = 0;
+	memset(x->rowfound, 0, sizeof(x->rowfound));
+	memset(x->grid, 0, sizeof(x->grid));
+	memset(x->hasknown, 0, sizeof(x->hasknown));
+	if ((rc = build_units(x, doc)) < 0)
+		goto out;
+	if (format != GOI_FMT_2019 && format != GOI_FMT_2021) {
+		rc = 0;
+		goto out;
+	}
+	x->tabs = goi_schema_tables(format, &x->ntabs);
+	if (x->ntabs > MAXTABLES)
+		x->ntabs = MAXTABLES;
+	set_known_facts(x);
+	set_known_prose(x, format);
+	for (i = 0; i < x->ntabs; i++) {
+		x->found[i] = 0;
+		for (j = 0; j < (int)(sizeof(captions) / sizeof(captions[0]));
+		    j++)
+			if (strcmp(captions[j].key, x->tabs[i].key) == 0)
+				break;
+		if (j == (int)(sizeof(captions) / sizeof(captions[0])))
+			continue;
+		p = find_any(x, captions[j].v, pos, x->nlv, &e);
+		if (p < 0)
+			continue;
+		cs[i] = (size_t)p;
+		ce[i] = e;
+		pos = e;
+		x->found[i] = 1;
+	}
+	for (i = 0; i < x->ntabs; i++) {
+		if (!x->found[i])
+			continue;
+		for (j = i + 1; j < x->ntabs && !x->found[j]; j++)
+			;
+		if (j < x->ntabs) {
+			tend = cs[j];
+		} else {
+			p = find_any(x, table_end, ce[i], x->nlv, &e);
+			tend = p >= 0 ? (size_t)p : x->nlv;
+		}
+		if (strcmp(x->tabs[i].key, "appeals") == 0)
+			rc = walk_appeals(x, i, ce[i], tend);
+		else
+			rc = walk_rows(x, i, ce[i], tend);
+		if (rc < 0)
+			goto out;
+		if (rc == 0) {
+			x->found[i] = 0;
+			warnf(x, unit_line(x, lv_unit(x, cs[i])),
+			    "%s: caption without a table", x->tabs[i].key);
+		} else {
+			found++;
+		}
+	}
+	for (i = 0; i < x->ntabs; i++)
+		if (!x->found[i])
+			warnf(x, 0, "%s: no table", x->tabs[i].key);
+	if ((rc = glued_phase(x, format)) < 0)
+		goto out;
+	for (i = 0; i < x->ntabs; i++) {
+		if (!x->found[i])
+			continue;
+		if ((rc = emit(x, i)) < 0)
+			goto out;
+		n += rc;
+	}
+	rc = n;
+out:
+	for (i = 0; i < F_NFACTS; i++)
+		x->facts[i] = -1;
+	(void)found;
+	return rc;
+}
