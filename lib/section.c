@@ -584,7 +584,7 @@ midline(const goi_doc *doc, size_t li, cand *c, int *nc)
 	}
 	/*
 	 * A list of the parts in the preface (一、总体情况；二、主动公开…) is no
-	 * heading: a run-in heading is followed by text before the next one.
+	 * heading: its items follow each other, parted by ；，、 alone.
 	 */
 	for (i = (size_t)first; i + 1 < (size_t)*nc; i++) {
 		size_t a = c[i].off, b = c[i + 1].off, d;
@@ -594,8 +594,14 @@ midline(const goi_doc *doc, size_t li, cand *c, int *nc)
 		for (d = a; d < b; d++)
 			if (s[d] >= '0' && s[d] <= '9')
 				digit = 1;
-		if (!digit)
-			c[i].sec = c[i + 1].sec = -3;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (digit || !(s[b - 1] == ';' || s[b - 1] == ',' ||
+		    (b >= a + 3 && (memcmp(s + b - 3, "；", 3) == 0 ||
+		    memcmp(s + b - 3, "，", 3) == 0 ||
+		    memcmp(s + b - 3, "、", 3) == 0))))
+			continue;
+		c[i].sec = c[i + 1].sec = -3;
 	}
 }
 
