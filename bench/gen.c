@@ -28,9 +28,10 @@
  * use the keys of SPEC section 1.1 (tables art20_*, requests, appeals, stats,
  * text, doc); value is canonical (no trailing fractional zeros, money in
  * 万元), "" for kinds empty and na; kind is num, glued (several numbers
- * printed without a separator), empty or na.  A plant record is one identity
- * that fails in the printed report: the cell that holds the total, the value
- * the parts add up to (expected) and the printed total (actual).
+ * printed without a separator), empty, na or text.  A plant record is one
+ * finding goi-check must report as fail, in its terms: the rule id, the
+ * first cell of the identity's left side, the right side's sum (expected)
+ * and the left side's (actual); "-" where the checker words them itself.
  *
  * Only libc: bench/Makefile builds it with the same flags as the tools.
  */
@@ -387,10 +388,15 @@ truth_plant(const char *rule, const char *table, const char *row,
 	bputc(&T, '\t');
 	bputs(&T, col);
 	bputc(&T, '\t');
-	bputi(&T, expected);
-	bputc(&T, '\t');
-	bputi(&T, actual);
-	bputc(&T, '\n');
+	/* -1: the checker words them (dates, not sums) */
+	if (expected < 0)
+		bputs(&T, "-\t-\n");
+	else {
+		bputi(&T, expected);
+		bputc(&T, '\t');
+		bputi(&T, actual);
+		bputc(&T, '\n');
+	}
 }
 
 /* ---- table layouts --------------------------------------------------------
@@ -1654,7 +1660,7 @@ preface(void)
 	bputi(&T, to);
 	bputs(&T, "-12-31\ttext\n");
 	if (W.plant == P_PERIOD)
-		truth_plant("doc.period", "doc", "period_to", "value", Y, to);
+		truth_plant("doc.period", "doc", "period", "value", -1, -1);
 }
 
 /* The figures of the prose that quote the tables. */
@@ -1668,8 +1674,11 @@ say_active(void)
 	W.act_part[0] = cnt(10, (uint32_t)O.scale * 10);
 	W.act_part[1] = cnt(20, (uint32_t)O.scale * 5);
 	W.act_part[2] = cnt(20, (uint32_t)O.scale * 3);
+	W.act_total = W.act_part[0] + W.act_part[1] + W.act_part[2];
+	/* a part too many: the stated total is less than its parts */
+	if (W.plant == P_ACTIVE)
+		W.act_part[rn(3)] += W.pd;
 	sum = W.act_part[0] + W.act_part[1] + W.act_part[2];
-	W.act_total = sum + (W.plant == P_ACTIVE ? W.pd : 0);
 	bputi(&D, Y);
 	putz("年，");
 	bputs(&D, pct(50) ? "我单位" : O.name);
@@ -1688,7 +1697,7 @@ say_active(void)
 	truth_num("active.part.2", W.act_part[1]);
 	truth_num("active.part.3", W.act_part[2]);
 	if (W.plant == P_ACTIVE)
-		truth_plant("text.active.parts", "text", "active.total", "value",
+		truth_plant("text.active", "text", "active.total", "value",
 		    sum, W.act_total);
 }
 
@@ -1700,7 +1709,9 @@ say_requests(void)
 	if (!W.say_requests)
 		return;
 	bputi(&D, Y);
-	putz("年，本机关本年新收政府信息公开申请");
+	/* the first wording repeats the table's row label, as reports do */
+	putz(pct(50) ? "年，本机关本年新收政府信息公开申请" :
+	    "年，本机关共受理政府信息公开申请");
 	bputi(&D, nw);
 	putz("件，上年结转");
 	bputi(&D, R[1][6].m);
@@ -1715,7 +1726,7 @@ say_requests(void)
 	truth_num("requests.answered", R[rq_total][6].m);
 	truth_num("requests.carried_out", R[nrq - 1][6].m);
 	if (W.plant == P_TEXTNEW)
-		truth_plant("text.requests.new", "text", "requests.new", "value",
+		truth_plant("text.new", "text", "requests.new", "value",
 		    R[0][6].m, nw);
 }
 
@@ -1749,11 +1760,11 @@ plant_tables(void)
 		R[r][c].m += W.pd;
 		for (s = 0, i = 0; i < 6; i++)
 			s += R[r][i].m;
-		truth_plant("requests.row_total", "requests", rq[r].key, "total",
+		truth_plant("requests.applicants", "requests", rq[r].key, "total",
 		    s, R[r][6].m);
 		for (s = 0, i = rq_first_result; i < rq_total; i++)
 			s += R[i][c].m;
-		truth_plant("requests.results_total", "requests", "total",
+		truth_plant("requests.results", "requests", "total",
 		    rq_cols[c], s, R[rq_total][c].m);
 		break;
 	case P_APPEAL:
@@ -1767,10 +1778,10 @@ plant_tables(void)
 		c = (int)rn(6);
 		R[nrq - 1][c].m += W.pd;
 		R[nrq - 1][6].m += W.pd;
-		truth_plant("requests.balance", "requests", "carried_out", rq_cols[c],
-		    R[0][c].m + R[1][c].m - R[rq_total][c].m, R[nrq - 1][c].m);
-		truth_plant("requests.balance", "requests", "carried_out", "total",
-		    R[0][6].m + R[1][6].m - R[rq_total][6].m, R[nrq - 1][6].m);
+		truth_plant("requests.balance", "requests", "total", rq_cols[c],
+		    R[0][c].m + R[1][c].m, R[rq_total][c].m + R[nrq - 1][c].m);
+		truth_plant("requests.balance", "requests", "total", "total",
+		    R[0][6].m + R[1][6].m, R[rq_total][6].m + R[nrq - 1][6].m);
 		break;
 	case P_STATS:	/* one application channel off */
 		for (r = 0; r < nst && st[r].role != R_REQ; r++)
@@ -1850,7 +1861,7 @@ draw_style(void)
 	if (keeps && !S.blanks && pct(15)) {
 		static const int newp[] = { P_ROW, P_APPEAL, P_BALANCE, P_TEXTNEW,
 			P_ACTIVE, P_PERIOD };
-		static const int oldp[] = { P_STATS, P_STATS, P_ACTIVE, P_PERIOD };
+		static const int oldp[] = { P_STATS, P_STATS, P_PERIOD };
 		W.plant = S.fmt == FOLD ? PICK(oldp) : PICK(newp);
 	}
 }
