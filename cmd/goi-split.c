@@ -330,7 +330,7 @@ indexrow(goi_out *out, const goi_doc *doc)
 	goi_out_fieldz(out, info.title);
 	goi_out_fieldz(out, info.organ);
 	goi_out_fieldz(out, year);
-	goi_out_fieldz(out, "");
+	goi_out_fieldz(out, goi_format_name(goi_table_format(doc)));
 	goi_out_fieldl(out, doc->nlines > 0 ? doc->lines[0].line : 0);
 	goi_out_fieldl(out, doc->nlines > 0 ?
 	    doc->lines[doc->nlines - 1].line : 0);

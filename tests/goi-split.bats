@@ -4,22 +4,6 @@
 
 load helper
 
-# Until goi-clean is built, a stand-in that makes the lines stream with awk.
-setup_file() {
-	if ! command -v goi-clean >/dev/null; then
-		mkdir -p "$BATS_FILE_TMPDIR/bin"
-		cat > "$BATS_FILE_TMPDIR/bin/goi-clean" <<-'EOF'
-		#!/bin/sh
-		awk 'BEGIN { OFS = "\t"; print "doc", "line", "text" }
-		{ gsub(/\\/, "\\\\"); gsub(/\t/, "\\t"); sub(/\r$/, ""); print FILENAME, FNR, $0 }' "$@"
-		EOF
-		chmod +x "$BATS_FILE_TMPDIR/bin/goi-clean"
-	fi
-}
-setup() {
-	PATH="$PATH:$BATS_FILE_TMPDIR/bin"
-}
-
 # rawlines FILE KEY: a lines stream of the raw text, without goi-clean.
 rawlines() {
 	awk -v d="$2" 'BEGIN { OFS = "\t"; print "doc", "line", "text" }
@@ -57,16 +41,16 @@ S="$BATS_TEST_DIRNAME/data/seeds"
 	assert_output "front 1 overview 4 active 12 requests 125 appeals 559 problems 632 other 637 end 639"
 }
 
-@test "seed 001: web page chrome before the title, 2019 report" {
+@test "seed 001: web page chrome before the title, 2019 report (goi-clean drops blank line 1)" {
 	run seedstarts "$S/001_8951f3f5eaa0ca31.txt"
 	assert_success
-	assert_output "front 1 overview 7 active 33 requests 62 appeals 66 problems 70 other 78"
+	assert_output "front 2 overview 7 active 33 requests 62 appeals 66 problems 70 other 78"
 }
 
 @test "seed 002: the table row 一、本年新收 (44) and 四、结转下年度 (66) are no headings; 四 is 68" {
 	run seedstarts "$S/002_d3ddc9c30ed8506a.txt"
 	assert_success
-	assert_output "front 1 overview 5 active 18 requests 39 appeals 68 problems 75 other 85"
+	assert_output "front 3 overview 5 active 18 requests 39 appeals 68 problems 75 other 85"
 }
 
 @test "seed 003: old headings 概述 … 实施方案落实情况 → requests, 存在问题, signature and 统计表 to end" {
@@ -83,8 +67,9 @@ S="$BATS_TEST_DIRNAME/data/seeds"
 
 @test "seeds without goi-clean: the raw text splits the same way" {
 	for f in "$S"/*.txt; do
-		a=$(rawlines "$f" k | goi-split | starts)
-		b=$(goi-clean "$f" | goi-split | starts)
+		# goi-clean drops blank lines: the front may start later.
+		a=$(rawlines "$f" k | goi-split | starts | sed 's/^front [0-9]* //')
+		b=$(goi-clean "$f" | goi-split | starts | sed 's/^front [0-9]* //')
 		[ "$a" = "$b" ] || { echo "$f: raw [$a] clean [$b]"; return 1; }
 	done
 }
@@ -127,35 +112,35 @@ S="$BATS_TEST_DIRNAME/data/seeds"
 }
 
 @test "corpus 2012: the signature run into the line starts the end" {
-	run bash -c "goi-clean '$CORPUS/2012-pingtan-county.txt' | goi-split -N -s end | cut -f2,3,4 | sed 's/ 附件.*//'"
+	run bash -c "goi-clean '$CORPUS/2012-pingtan-county.txt' | goi-split -N -s end | cut -f2,3,4 | sed 's/ *附件.*//'"
 	assert_success
 	assert_output "end	10	平潭县人民政府 2013年1月16日"
 }
 
 # ---- the index ---------------------------------------------------------------
 
-@test "index of the seeds: titles, organs, years" {
-	run bash -c "for f in '$S'/*.txt; do goi-clean \"\$f\"; done | goi-split -i | cut -f2-4,6,7 | sed 's/^\t/-\t/'"
+@test "index of the seeds: titles, organs, years, table formats" {
+	run bash -c "for f in '$S'/*.txt; do goi-clean \"\$f\"; done | goi-split -i | cut -f2- | sed 's/^\t/-\t/'"
 	assert_success
 	assert_output - <<-'EOF'
-	title	organ	year	first	last
-	嘉峪关市人民政府郊区工作办公室2020年政府信息公开工作年度报告	嘉峪关市人民政府郊区工作办公室	2020	1	640
-	大雁镇2019年政府信息公开工作年度报告	大雁镇	2019	1	126
-	邓州市人民政府2020年政府信息公开工作年度报告	邓州市人民政府	2020	1	87
-	-	薛家岛街道办事处	2017	1	90
-	三江乡2020年政府信息公开工作年度报告	三江乡	2020	1	414
+	title	organ	year	format	first	last
+	嘉峪关市人民政府郊区工作办公室2020年政府信息公开工作年度报告	嘉峪关市人民政府郊区工作办公室	2020	2019	1	640
+	大雁镇2019年政府信息公开工作年度报告	大雁镇	2019	2019	2	126
+	邓州市人民政府2020年政府信息公开工作年度报告	邓州市人民政府	2020	2019	3	87
+	-	薛家岛街道办事处	2017	old	1	89
+	三江乡2020年政府信息公开工作年度报告	三江乡	2020	2019	1	414
 	EOF
 }
 
 @test "index of the corpus: titles behind 标题:, organs, years" {
-	run bash -c "for f in '$CORPUS'/*.txt; do goi-clean \"\$f\"; done | goi-split -i -N | cut -f2-4"
+	run bash -c "for f in '$CORPUS'/*.txt; do goi-clean \"\$f\"; done | goi-split -i -N | cut -f2-5"
 	assert_success
 	assert_output - <<-'EOF'
-	平潭县人民政府2012年政府信息公开工作年度报告	平潭县人民政府	2012
-	平潭综合实验区管委会2014年度政府信息公开工作年度报告	平潭综合实验区管委会	2014
-	平潭综合实验区2019年度政府信息公开工作年度报告	平潭综合实验区	2019
-	平潭综合实验区2022年度政府信息公开工作年度报告	平潭综合实验区	2022
-	平潭综合实验区2025年度政府信息公开工作年度报告	平潭综合实验区	2025
+	平潭县人民政府2012年政府信息公开工作年度报告	平潭县人民政府	2012	old
+	平潭综合实验区管委会2014年度政府信息公开工作年度报告	平潭综合实验区管委会	2014	old
+	平潭综合实验区2019年度政府信息公开工作年度报告	平潭综合实验区	2019	2019
+	平潭综合实验区2022年度政府信息公开工作年度报告	平潭综合实验区	2022	2021
+	平潭综合实验区2025年度政府信息公开工作年度报告	平潭综合实验区	2025	2021
 	EOF
 }
 
