@@ -590,7 +590,7 @@ static const struct {
 	    "收到和处理政府信息公开申请", "依申请公开政府信息情况", NULL}},
 	{"appeals", (const char *const[]){"政府信息公开行政复议行政诉讼情况",
 	    "行政复议行政诉讼情况", "因政府信息公开申请行政复议行政诉讼情况",
-	    NULL}},
+	    "政府信息公开行政法复议行政诉讼情况", NULL}},
 };
 
 /* Where the last table ends: the next parts of the report. */
@@ -966,7 +966,7 @@ static void
 tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 {
 	size_t i, j, l;
-	int cell = 0, seen = 0, blank = 1, k, u;
+	int cell = 0, seen = 0, blank = 1, k, u, sep = 0;
 	uint32_t c;
 	tok *t;
 
@@ -984,15 +984,13 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 				break;
 			blank = 1;
 			cell++;
-			if (seen)
-				rg->seps = 1;
+			sep = seen;
 			i++;
 			continue;
 		}
 		if (c == U_PIPE || (c == U_TAB && layout != L_LINES)) {
 			cell++;
-			if (seen)
-				rg->seps = 1;
+			sep = seen;
 			i++;
 			continue;
 		}
@@ -1027,6 +1025,8 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			}
 			t->ua = t->a;
 			i = t->ub;
+			if (sep)
+				rg->seps = 1;
 			rg->n++;
 			rg->cellnonempty[cell] = 1;
 			seen = 1;
@@ -1043,6 +1043,8 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 		t->ua = i;
 		if (is_na_text(x, i, j)) {
 			t->type = T_NA;
+			if (sep)
+				rg->seps = 1;
 			rg->n++;
 			rg->cellnonempty[cell] = 1;
 			seen = 1;
@@ -1378,8 +1380,15 @@ place(goi_extract *x, const target *g, region *rg, int pad, int layout)
 			return 0;
 		}
 	}
-	if ((k < N || !allparse) && allnum && !rg->seps)
-		return add_pending(x, g, rg);
+	/* no separator between the values: a glued run, if digits allow */
+	if ((k < N || !allparse) && allnum && !rg->seps) {
+		size_t nd = 0, q;
+		for (i = 0; i < k; i++)
+			for (q = rg->t[i].a; q < rg->t[i].b; q++)
+				nd += is_digit(x->u[q].cp);
+		if (nd >= (size_t)N)
+			return add_pending(x, g, rg);
+	}
 	if (k > N && allparse && allnum) {
 		/* extra values: a window where the row identities hold */
 		for (w = 0; w <= 1; w++) {
@@ -1989,7 +1998,7 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 	static const char *const more[] = {"行政诉讼", "总计", NULL};
 	size_t last = 0, e, from;
 	long p;
-	int r, i, rc, layout;
+	int r, i, rc, layout, ncolfound = 0;
 	target g;
 	region *rg = &rgbuf;
 
@@ -1998,11 +2007,16 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 		    i < t->nrows + t->ncols ? t->cols[i - t->nrows].variants :
 		    more;
 		for (from = lva; (p = find_any(x, v, from, lvb, &e)) >= 0;
-		    from = (size_t)p + 1)
+		    from = (size_t)p + 1) {
 			if (e > last)
 				last = e;
+			if (from == lva && i >= t->nrows &&
+			    i < t->nrows + t->ncols)
+				ncolfound++;
+		}
 	}
-	if (last == 0)
+	/* prose that names 行政复议 and 行政诉讼 is no table: want its header */
+	if (last == 0 || ncolfound < 3)
 		return 0;
 	layout = layout_of(x, lv_unit(x, lva), lv_unit(x, lvb));
 	tokenize(x, lv_unit(x, last - 1) + 1, lv_unit(x, lvb), layout, rg);
@@ -2101,7 +2115,7 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	for (i = 0; i < x->ntabs; i++) {
 		if (!x->found[i])
 			continue;
-		for (j = i + 1; j < x->ntabs && !x->found[j]; j++)
+		for (j = i + 1; j < x->ntabs && x->found[j] != 1; j++)
 			;
 		if (j < x->ntabs) {
 			tend = cs[j];
@@ -2116,7 +2130,7 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 		if (rc < 0)
 			goto out;
 		if (rc == 0) {
-			x->found[i] = 0;
+			x->found[i] = -1;
 			warnf(x, unit_line(x, lv_unit(x, cs[i])),
 			    "%s: caption without a table", x->tabs[i].key);
 		} else {
@@ -2124,12 +2138,12 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 		}
 	}
 	for (i = 0; i < x->ntabs; i++)
-		if (!x->found[i])
+		if (x->found[i] == 0)
 			warnf(x, 0, "%s: no table", x->tabs[i].key);
 	if ((rc = glued_phase(x, format)) < 0)
 		goto out;
 	for (i = 0; i < x->ntabs; i++) {
-		if (!x->found[i])
+		if (x->found[i] != 1)
 			continue;
 		if ((rc = emit(x, i)) < 0)
 			goto out;
