@@ -10,7 +10,7 @@
 
 #include "goi.h"
 
-#define USAGE "usage: goi-check [-aNV] [--csv] [--list] [-r rule[,rule...]] " \
+#define USAGE "usage: goi-check [-ahNV] [--csv] [--list] [-r rule[,rule...]] " \
 	"[file ...]"
 
 static void

@@ -489,12 +489,13 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 		row = ix->each;
 		col = t;
 	}
-	snprintf(name, sizeof(name), "%s%s%s%s", s == ix->last ? "last year's "
-	    : "", row, ix->id->axis == GOI_EACH_NONE ? "" : " ",
-	    ix->id->axis == GOI_EACH_NONE ? "" : col);
+	/* The term as a message names it: the each key is said before. */
 	if (ix->id->axis == GOI_EACH_NONE)
 		snprintf(name, sizeof(name), "%s%s/%s", s == ix->last ?
 		    "last year's " : "", table, row);
+	else
+		snprintf(name, sizeof(name), "%s%s", s == ix->last ?
+		    "last year's " : "", t);
 	if (first_of_table(s, table) == NULL) {
 		sd->skip = 1;
 		return;
@@ -733,7 +734,7 @@ range_rule(goi_check *c, const goi_rule *r, const store *s)
 		for (i = 0; i < s->n; i++) {
 			const cell *x = &s->v[i];
 			int st = S_PASS;
-			const char *msg = "";
+			const char *msg = "ok";
 			if (!table_match(g->table, x->table) ||
 			    !in_list(g->cols, x->col) ||
 			    x->k == K_EMPTY || x->k == K_NA)
