@@ -190,7 +190,8 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		sum_file(a, *argv);
 	curfile = NULL;
-	if ((rc = goi_agg_write(a, o, r)) < 0 && rc != GOI_EIO) {
+	rc = goi_agg_write(a, o, r, (oflags & GOI_OUT_NOHEADER) ? 1 : 2);
+	if (rc < 0 && rc != GOI_EIO) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
 		status = 1;
 	}

@@ -1074,6 +1074,7 @@ struct emit {
 	goi_out *o;
 	goi_render *r;
 	goi_span doc, year, fmt;
+	long line;
 	int rc;
 };
 
@@ -1120,7 +1121,7 @@ emit(struct emit *w, goi_span table, goi_span row, const char *col,
 	    (rc = goi_out_fieldz(o, value)) < 0 ||
 	    (rc = goi_out_fieldz(o, kind)) < 0 ||
 	    (rc = goi_out_fieldz(o, raw)) < 0 ||
-	    (rc = goi_out_fieldz(o, "0")) < 0 ||
+	    (rc = goi_out_fieldl(o, w->line++)) < 0 ||
 	    (rc = goi_out_endrow(o)) < 0)
 		w->rc = rc;
 }
@@ -1204,13 +1205,13 @@ emit_entry(goi_agg *a, struct emit *w, const struct srec *s)
 }
 
 int
-goi_agg_write(goi_agg *a, goi_out *o, goi_render *r)
+goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 {
 	struct grp **gs = NULL;
 	struct srec *ss = NULL;
 	uint32_t *rank = NULL;
 	size_t i, j;
-	struct emit w = {o, r, {0}, {0}, {0}, 0};
+	struct emit w = {o, r, {0}, {0}, {0}, firstline, 0};
 	static const goi_span tdoc = {"doc", 3}, rdocs = {"documents", 9};
 	static const goi_span rnote = {"harmonized", 10};
 	int rc;

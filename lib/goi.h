@@ -498,8 +498,12 @@ void goi_agg_free(goi_agg *a);
 int goi_agg_row(goi_agg *a, const goi_span *f, long line);
 /* End of one input file: its last document ends there. */
 int goi_agg_endinput(goi_agg *a);
-/* Write the sums as cells to o, or through r (--pretty) when r != NULL. */
-int goi_agg_write(goi_agg *a, goi_out *o, goi_render *r);
+/*
+ * Write the sums as cells to o, or through r (--pretty) when r != NULL.
+ * A sum has no input line: its line column is its own line in the output,
+ * the first row being line firstline (2 after a header, else 1).
+ */
+int goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline);
 
 /* ---- stats.c, facts.c: old statistics table, doc and text facts (owner: facts) */
 
