@@ -24,6 +24,9 @@
 #define MAXDIGITS 15		/* integer digits + scale: values < 10^15 */
 #define MAXSCALE 6
 #define DEFAULT_BUDGET 1000000L
+#ifndef FIRSTBUDGET
+#define FIRSTBUDGET 20000L	/* before meeting in the middle */
+#endif
 #define MAXCONST 100000000000000000LL	/* 1e17: sums stay in range */
 /* Digits a run may hold and still be read: every cell at its longest. */
 #define MAXD (GOI_GLUED_MAXCELLS * MAXDIGITS)
@@ -57,6 +60,11 @@ struct ctx {
 	/* Tables over (digit 0..D, cell 0..nc); counts saturate. */
 	long long *cnt;
 	long long *lo, *hi;	/* [ident][digit][cell] */
+	long long *pcnt;	/* prefix counts, for the split */
+	/* Meet in the middle: the cell where the halves meet, the keys. */
+	int mitm;
+	unsigned long long *keys;
+	long nkeys;
 	/* Search state. */
 	long long sum[GOI_GLUED_MAXCELLS + 1][GOI_GLUED_MAXIDENT];
 	long long cur[GOI_GLUED_MAXCELLS];
@@ -450,6 +458,10 @@ reachable(const struct ctx *c, const long long *s, int i, int j)
 	return 1;
 }
 
+static unsigned long long key(const struct ctx *, int, const long long *,
+    int);
+static int haskey(const struct ctx *, unsigned long long);
+
 static int
 search(struct ctx *c, int i, int j)
 {
@@ -471,6 +483,8 @@ search(struct ctx *c, int i, int j)
 		c->count = satadd(c->count, c->cnt[AT(c, i, j)]);
 		return 0;
 	}
+	if (j == c->mitm && !haskey(c, key(c, i, c->sum[j], -1)))
+		return 0;
 	n = options(c, i, j, ys, vs);
 	for (o = 0; o < n; o++) {
 		if (++c->steps > c->budget)
@@ -489,6 +503,166 @@ search(struct ctx *c, int i, int j)
 	return 0;
 }
 
+/*
+ * Meet in the middle.  A row total is only known when its cell is placed,
+ * so for long rows the search above walks every split of the parts.  The
+ * right half (cells mitm..nc-1) is then enumerated once from every digit
+ * where it may start, and each of its readings leaves a key: its digit and
+ * what it adds to the EQ identities.  The left half is searched as before;
+ * at cell mitm only a left reading whose missing sums match some key goes
+ * on, and the ordinary search finishes it (so the count stays exact even
+ * if two keys collide).
+ */
+static unsigned long long
+mix(unsigned long long x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Key of digit i and the EQ sums s times sgn. */
+static unsigned long long
+key(const struct ctx *c, int i, const long long *s, int sgn)
+{
+	unsigned long long h = mix((unsigned long long)i);
+	int k;
+
+	for (k = 0; k < c->nid; k++)
+		if (c->p->ident[k].op == GOI_GLUED_EQ)
+			h = mix(h ^ (unsigned long long)(s[k] * sgn));
+	return h;
+}
+
+/*
+ * The keys live in an open-addressing set of nkeys slots (a power of two,
+ * at least twice the keys); 0 marks a free slot, so key 0 is stored as 1
+ * (a false match only costs an exact search).
+ */
+static void
+addkey(struct ctx *c, unsigned long long k)
+{
+	unsigned long long m = (unsigned long long)c->nkeys - 1, at;
+
+	k += k == 0;
+	for (at = k & m; c->keys[at] != 0; at = (at + 1) & m)
+		if (c->keys[at] == k)
+			return;
+	c->keys[at] = k;
+}
+
+static int
+haskey(const struct ctx *c, unsigned long long k)
+{
+	unsigned long long m = (unsigned long long)c->nkeys - 1, at;
+
+	k += k == 0;
+	for (at = k & m; c->keys[at] != 0; at = (at + 1) & m)
+		if (c->keys[at] == k)
+			return 1;
+	return 0;
+}
+
+/* Every reading of cells j..nc-1 from digit i; s holds their sums so far. */
+static int
+rightkeys(struct ctx *c, int i, int j, long long *s, int start)
+{
+	unsigned short ys[OPTMAX];
+	long long vs[OPTMAX], t[GOI_GLUED_MAXIDENT];
+	int n, o, k, rc;
+
+	if (j == c->nc) {
+		addkey(c, key(c, start, s, 1));
+		return 0;
+	}
+	n = options(c, i, j, ys, vs);
+	for (o = 0; o < n; o++) {
+		if (++c->steps > c->budget)
+			return GOI_ERANGE;
+		if (c->cnt[AT(c, ys[o], j + 1)] == 0)
+			continue;
+		for (k = 0; k < c->nid; k++)
+			t[k] = s[k] + c->p->ident[k].coef[j] * vs[o];
+		if ((rc = rightkeys(c, ys[o], j + 1, t, start)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Readings of cells 0..j-1 ending before each digit (saturating). */
+static void
+prefixcounts(struct ctx *c)
+{
+	unsigned short ys[OPTMAX];
+	long long vs[OPTMAX];
+	int i, j, o, n;
+
+	memset(c->pcnt, 0, (size_t)(c->D + 1) * (size_t)(c->nc + 1) *
+	    sizeof(c->pcnt[0]));
+	c->pcnt[AT(c, 0, 0)] = 1;
+	for (i = 0; i < c->D; i++)
+		for (j = 0; j < c->nc; j++) {
+			long long here = c->pcnt[AT(c, i, j)];
+
+			if (here == 0 || c->cnt[AT(c, i, j)] == 0)
+				continue;
+			n = options(c, i, j, ys, vs);
+			for (o = 0; o < n; o++) {
+				size_t at = AT(c, ys[o], j + 1);
+
+				c->pcnt[at] = satadd(c->pcnt[at], here);
+			}
+		}
+}
+
+/*
+ * Search again, meeting in the middle.  The keys are allocated here, before
+ * the search proper; GOI_ERANGE if the halves exceed what is left of the
+ * budget.
+ */
+static int
+search_mitm(struct ctx *c)
+{
+	long long best = -1, left, right, zero[GOI_GLUED_MAXIDENT];
+	int h, q, besth = 0, rc;
+
+	prefixcounts(c);
+	for (h = 1; h < c->nc; h++) {
+		left = right = 0;
+		for (q = 0; q <= c->D; q++) {
+			long long pc = c->pcnt[AT(c, q, h)];
+			long long sc = c->cnt[AT(c, q, h)];
+
+			if (pc == 0 || sc == 0)
+				continue;
+			left = satadd(left, pc);
+			right = satadd(right, sc);
+		}
+		if (best < 0 || satadd(left, right) < best) {
+			best = satadd(left, right);
+			besth = h;
+		}
+	}
+	if (best < 0 || best > c->budget - c->steps)
+		return GOI_ERANGE;
+	right = 0;
+	for (q = 0; q <= c->D; q++)
+		if (c->pcnt[AT(c, q, besth)] > 0)
+			right += c->cnt[AT(c, q, besth)];
+	for (c->nkeys = 16; c->nkeys < 2 * right; c->nkeys *= 2)
+		;
+	if ((c->keys = calloc((size_t)c->nkeys, sizeof(c->keys[0]))) == NULL)
+		return GOI_ENOMEM;
+	memset(zero, 0, sizeof(zero));
+	for (q = 0; q <= c->D; q++)
+		if (c->pcnt[AT(c, q, besth)] > 0 && c->cnt[AT(c, q, besth)] > 0 &&
+		    (rc = rightkeys(c, q, besth, zero, q)) < 0)
+			return rc;
+	c->mitm = besth;
+	return search(c, 0, 0);
+}
+
 long
 goi_glued_solve_runs(const goi_span *runs, const int *cells, int nruns,
     const goi_glued_problem *p, long long *out, long max)
@@ -498,7 +672,7 @@ goi_glued_solve_runs(const goi_span *runs, const int *cells, int nruns,
 	void *heap = NULL;
 	size_t ncnt, nb;
 	long ret;
-	int rc, k, i, r, total;
+	int rc, k, i, r, total, neq;
 
 	if (p == NULL || runs == NULL || nruns < 1 || max < 0 ||
 	    (max > 0 && out == NULL) || check_problem(p) < 0)
@@ -534,26 +708,42 @@ goi_glued_solve_runs(const goi_span *runs, const int *cells, int nruns,
 
 	ncnt = (size_t)(c->D + 1) * (size_t)(c->nc + 1);
 	nb = ncnt * (size_t)c->nid;
-	if (ncnt + 2 * nb <= sizeof(stackbuf) / sizeof(stackbuf[0])) {
+	if (2 * ncnt + 2 * nb <= sizeof(stackbuf) / sizeof(stackbuf[0])) {
 		c->cnt = stackbuf;
 	} else {
-		heap = malloc((ncnt + 2 * nb) * sizeof(long long));
+		heap = malloc((2 * ncnt + 2 * nb) * sizeof(long long));
 		if (heap == NULL)
 			return GOI_ENOMEM;
 		c->cnt = heap;
 	}
 	c->lo = c->cnt + ncnt;
 	c->hi = c->lo + nb;
+	c->pcnt = c->hi + nb;
 	tabulate(c);
 
 	for (k = 0; k < c->nid; k++)
 		c->sum[0][k] = p->ident[k].constant;
-	if (c->cnt[AT(c, 0, 0)] == 0 || !reachable(c, c->sum[0], 0, 0))
+	c->mitm = -1;
+	neq = 0;
+	for (k = 0; k < c->nid; k++)
+		neq += p->ident[k].op == GOI_GLUED_EQ;
+	/* A first try with a small budget; most rows need far less. */
+	if (neq > 0 && c->nc >= 4)
+		c->budget = c->budget < FIRSTBUDGET ? c->budget : FIRSTBUDGET;
+	if (c->cnt[AT(c, 0, 0)] == 0 || !reachable(c, c->sum[0], 0, 0)) {
 		ret = 0;
-	else if ((rc = search(c, 0, 0)) < 0)
-		ret = rc;
-	else
+	} else if ((rc = search(c, 0, 0)) >= 0) {
 		ret = (long)c->count;
+	} else if (c->budget == (p->budget ? p->budget : DEFAULT_BUDGET)) {
+		ret = rc;
+	} else {
+		c->budget = p->budget ? p->budget : DEFAULT_BUDGET;
+		c->count = 0;
+		c->stored = 0;
+		rc = search_mitm(c);
+		ret = rc < 0 ? rc : (long)c->count;
+	}
+	free(c->keys);
 	free(heap);
 	return ret;
 }
