@@ -850,15 +850,83 @@ out:
 	return rc;
 }
 
+/* Table doc: what goi_docinfo_read and goi_sections_find tell. */
+static int
+doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
+    const goi_sink *sink)
+{
+	goi_secmark marks[64];
+	char secs[GOI_SEC_COUNT * 16 + 64], year[16];
+	long first = doc->nlines > 0 ? doc->lines[0].line : 0;
+	int n = 0, rc, i, k;
+	size_t sl = 0;
+	const char *fmt;
+	struct {
+		const char *row, *value, *kind;
+		long line;
+	} f[10];
+	int nf = 0;
+
+#define FACT(r, v, k, l) do { if ((v)[0] != '\0') { f[nf].row = (r); \
+	f[nf].value = (v); f[nf].kind = (k); f[nf].line = (l) > 0 ? (l) : first; \
+	nf++; } } while (0)
+	FACT("title", info->title, "text", info->title_line);
+	FACT("organ", info->organ, "text", info->title_line);
+	if (info->year > 0) {
+		snprintf(year, sizeof(year), "%d", info->year);
+		FACT("year", year, "num", info->title_line);
+	}
+	FACT("period", info->period, "text", info->period_line);
+	FACT("period_from", info->period_from, "text", info->period_line);
+	FACT("period_to", info->period_to, "text", info->period_line);
+	FACT("published", info->published, "text", info->published_line);
+	FACT("signed", info->signed_date, "text", info->signed_line);
+	secs[0] = '\0';
+	k = goi_sections_find(doc, marks, 64);
+	for (i = 0; i < k; i++) {
+		const char *key = goi_section_key(marks[i].section);
+
+		if (key == NULL || sl + strlen(key) + 2 >= sizeof(secs))
+			continue;
+		/* each section once, in order of appearance */
+		if (i > 0 && marks[i].section == marks[i - 1].section)
+			continue;
+		sl += (size_t)snprintf(secs + sl, sizeof(secs) - sl, "%s%s",
+		    sl ? " " : "", key);
+	}
+	FACT("sections", secs, "text", first);
+#undef FACT
+	for (i = 0; i < nf; i++) {
+		if ((rc = emit(sink, "doc", f[i].row, f[i].value, f[i].kind,
+		    f[i].value, f[i].line)) < 0)
+			return rc;
+		n++;
+	}
+	fmt = goi_format_name(format);
+	if (fmt == NULL)
+		fmt = "";
+	if ((rc = emit(sink, "doc", "format", fmt, fmt[0] ? "text" : "empty",
+	    fmt, first)) < 0)
+		return rc;
+	return n + 1;
+}
+
 int
 goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink)
 {
+	goi_docinfo own;
 	goi_utext u;
-	int rc, n = 0;
+	int rc, n;
 
-	(void)info;
-	(void)format;
+	if (info == NULL) {
+		memset(&own, 0, sizeof(own));
+		if (goi_docinfo_read(doc, &own) < 0)
+			memset(&own, 0, sizeof(own));
+		info = &own;
+	}
+	if ((n = doc_facts(doc, info, format, sink)) < 0)
+		return n;
 	if ((rc = goi_utext_build(&u, doc)) < 0)
 		return rc;
 	rc = text_facts(&u, sink);
