@@ -61,7 +61,8 @@ onwarn(void *ctx, long line, const char *msg)
 {
 	struct run *r = ctx;
 
-	goi_warnx(r->doc->file, line, "%s", msg);
+	/* the lines refer to the report the document key names */
+	goi_warnx(r->doc->key, line, "%s", msg);
 }
 
 static int
@@ -139,8 +140,8 @@ table_doc(struct run *r, const goi_doc *doc)
 	if (rc < 0)
 		return rc;
 	if (r->ncells == 0)
-		goi_warnx(doc->file, doc->lines[0].line,
-		    "%s: no recognizable table", doc->key);
+		goi_warnx(doc->key, doc->lines[0].line,
+		    "no recognizable table");
 	if (r->render != NULL &&
 	    (rc = goi_render_doc(r->render, doc->key, r->format)) < 0)
 		return rc;

@@ -1641,6 +1641,60 @@ tryB:
 
 static long long readbuf[MAXREAD * MAXCOLS * 3];
 
+/*
+ * Does the reading split a token of the run that is a good number as
+ * written ("2 10" read as 2 1 0)?  Such a split is a guess unless an
+ * identity or a known figure confirms it: the layout may as well have lost
+ * a blank cell.  Splitting "00" or "023" is forced.  Runs with signs,
+ * decimals or commas are taken as guesses.
+ */
+static int
+splits_number(const pending *pd, const long long *v, int N)
+{
+	const char *p = pd->run, *e;
+	char buf[32];
+	size_t len, got;
+	int j = 0, nv;
+
+	if (pd->scale > 0 || strpbrk(pd->run, "-.,") != NULL)
+		return 1;
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		len = (size_t)(e - p);
+		for (got = 0, nv = 0; got < len && j < N; nv++, j++) {
+			if (v[j] < 0)
+				return 1;
+			got += (size_t)snprintf(buf, sizeof(buf), "%lld", v[j]);
+		}
+		if (got != len)
+			return 1;
+		if (nv > 1 && (len == 1 || p[0] != '0'))
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+static int
+has_constraints(const goi_extract *x, const pending *pd)
+{
+	goi_glued_problem p;
+	int j;
+
+	problem(x, pd, &p, 1);
+	if (p.nident > 0)
+		return 1;
+	for (j = 0; j < p.ncells; j++)
+		if (p.has_known[j])
+			return 1;
+	return 0;
+}
+
 static int
 glued_phase(goi_extract *x, int fmt)
 {
@@ -1663,6 +1717,19 @@ glued_phase(goi_extract *x, int fmt)
 		if (n == 1) {
 			nfree = solve(x, pd, 0, one, 1);
 			memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
+			if (nfree == 1 && !has_constraints(x, pd) &&
+			    splits_number(pd, one, N)) {
+				pending_name(x, pd, name, sizeof(name));
+				goi_glued_format(&(goi_glued_problem){.ncells =
+				    N, .scale = pd->scale}, one, alt, sizeof(alt));
+				warnf(x, pd->line, "%s: \"%s\" read as %d values "
+				    "would split a number (%s) with nothing to "
+				    "confirm it, not placed", name, pd->run, N,
+				    alt);
+				pd->nread = -1;
+				x->nunsettled += N;
+				continue;
+			}
 			if (nfree > 1)
 				x->gluedoc = 1;
 			settle(x, pd, one);
