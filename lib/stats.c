@@ -1089,6 +1089,8 @@ parse_cells(sctx *x, size_t hline)
 				cell_value(u, c[ui], &ns, &ne, un, sizeof(un));
 			if (got != 0)
 				has = 1;
+			if (got == 1 && un[0] == '\0' && ui >= 0 && ui < n)
+				unit_at(u, c[ui].s, c[ui].e, un, sizeof(un));
 			if (got == 1)
 				set_num(x, r, col, ns, ne, un, "num");
 			else if (got == 2)
