@@ -89,6 +89,7 @@ struct ent {
 	uint64_t lastrun;	/* the document that touched it last */
 	goi_dec sum, min, max, runsum;
 	int64_t n, glued, empty, na, text;
+	int64_t pos;		/* first place of its row in a document's table */
 	uint8_t lastcls, flags;
 };
 
@@ -150,6 +151,9 @@ struct goi_agg {
 	goi_span fact[NFACTKEYS];
 
 	int warned_harm;
+	/* place of the current row in its table within the document */
+	uint64_t ptable, prow;
+	int64_t rowpos;
 };
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -539,19 +543,20 @@ fold(struct ent *e)
 /* ---- partial sums read back ------------------------------------------- */
 
 static const char *const cntnames[] = {"n", "glued", "empty", "na", "text",
-	"absent"};
+	"absent", "pos"};
+#define NCNT 7
 
 /*
- * Parse raw "[error ]n=N[ name=N]..." into c[6]; 1 if it is one (*err set
+ * Parse raw "[error ]n=N[ name=N]..." into c[NCNT]; 1 if it is one (*err set
  * for "error "), 0 if raw is something else.
  */
 static int
-parse_counts(goi_span raw, int64_t c[6], int *err)
+parse_counts(goi_span raw, int64_t c[NCNT], int *err)
 {
 	const char *p = raw.p, *end = raw.p + raw.n;
 	int i, first = 1;
 
-	memset(c, 0, 6 * sizeof(c[0]));
+	memset(c, 0, NCNT * sizeof(c[0]));
 	*err = 0;
 	if (raw.n >= 6 && memcmp(p, "error ", 6) == 0) {
 		*err = 1;
@@ -564,11 +569,11 @@ parse_counts(goi_span raw, int64_t c[6], int *err)
 		int64_t v = 0;
 		if (eq == NULL)
 			return 0;
-		for (i = 0; i < 6; i++)
+		for (i = 0; i < NCNT; i++)
 			if ((size_t)(eq - p) == strlen(cntnames[i]) &&
 			    memcmp(p, cntnames[i], (size_t)(eq - p)) == 0)
 				break;
-		if (i == 6 || (first && i != 0))
+		if (i == NCNT || (first && i != 0))
 			return 0;
 		first = 0;
 		for (p = eq + 1; p < end && *p >= '0' && *p <= '9'; p++)
@@ -697,7 +702,7 @@ process(goi_agg *a, const goi_span *f, long line)
 {
 	goi_span fmt = f[C_FORMAT], table = f[C_TABLE], row = f[C_ROW];
 	goi_span col = f[C_COL], base, year = {"", 0};
-	int64_t cnt[6];
+	int64_t cnt[NCNT];
 	int partial = 0, op = 0, err = 0, cls, rc, docs = 0;
 	const char *to;
 	size_t klen;
@@ -751,6 +756,29 @@ process(goi_agg *a, const goi_span *f, long line)
 	if (!partial && (span_is(table, "doc") || span_is(table, "text")))
 		return 0;	/* facts about documents are not summed */
 
+	cls = CL_NONE;
+	if (!partial) {
+		uint64_t ht = hash(table.p, table.n), hr = hash(row.p, row.n);
+		if (span_is(f[C_KIND], "num") || span_is(f[C_KIND], "glued"))
+			cls = CL_NUM;
+		else if (span_is(f[C_KIND], "empty"))
+			cls = CL_EMPTY;
+		else if (span_is(f[C_KIND], "na"))
+			cls = CL_NA;
+		else if (span_is(f[C_KIND], "text"))
+			cls = CL_TEXT;
+		else {
+			warnf(a, line, "unknown kind '%.*s'", Q(f[C_KIND]));
+			return 0;
+		}
+		/* the row's place in its table, for tables the schema lacks */
+		if (ht != a->ptable)
+			a->rowpos = 0;
+		if (ht != a->ptable || hr != a->prow)
+			a->rowpos++;
+		a->ptable = ht;
+		a->prow = hr;
+	}
 	if ((rc = entry_get(a, gi, table, row, op ? base : col, &e)) < 0)
 		return rc;
 
@@ -769,6 +797,8 @@ process(goi_agg *a, const goi_span *f, long line)
 	if (partial) {
 		if (err)
 			e->flags |= E_POISON;
+		if (cnt[6] > 0 && (e->pos == 0 || cnt[6] < e->pos))
+			e->pos = cnt[6];
 		if (cnt[0] > 0 && !err) {
 			if ((rc = goi_dec_parse(f[C_VALUE].p, f[C_VALUE].n,
 			    &v)) < 0)
@@ -791,18 +821,8 @@ process(goi_agg *a, const goi_span *f, long line)
 	}
 
 	/* A cell of one document. */
-	if (span_is(f[C_KIND], "num") || span_is(f[C_KIND], "glued"))
-		cls = CL_NUM;
-	else if (span_is(f[C_KIND], "empty"))
-		cls = CL_EMPTY;
-	else if (span_is(f[C_KIND], "na"))
-		cls = CL_NA;
-	else if (span_is(f[C_KIND], "text"))
-		cls = CL_TEXT;
-	else {
-		warnf(a, line, "unknown kind '%.*s'", Q(f[C_KIND]));
-		return 0;
-	}
+	if (e->pos == 0 || a->rowpos < e->pos)
+		e->pos = a->rowpos;
 	if (e->lastrun != a->run) {
 		fold(e);
 		e->lastrun = a->run;
@@ -813,11 +833,12 @@ process(goi_agg *a, const goi_span *f, long line)
 		return 0;
 	}
 	if (cls == CL_NUM) {
-		if ((rc = goi_dec_parse(f[C_VALUE].p, f[C_VALUE].n, &v)) < 0)
+		if ((rc = goi_dec_parse(f[C_VALUE].p, f[C_VALUE].n, &v)) < 0) {
 			poison(a, e, line, rc == GOI_ERANGE ?
 			    "number too large" : "not a number", f[C_VALUE],
 			    table, row, col);
-		else if (!(e->flags & E_POISON) && goi_dec_add(&e->sum, v) < 0)
+			cls = CL_TEXT;	/* no number came of it */
+		} else if (!(e->flags & E_POISON) && goi_dec_add(&e->sum, v) < 0)
 			poison(a, e, line, "sum overflows at", f[C_VALUE],
 			    table, row, col);
 		else if (a->flags & (GOI_AGG_MIN | GOI_AGG_MAX)) {
@@ -850,6 +871,8 @@ newrun(goi_agg *a)
 {
 	a->run++;
 	a->haslastg = 0;	/* facts may differ */
+	a->ptable = a->prow = 0;
+	a->rowpos = 0;
 }
 
 /* Process the buffered document with its facts. */
@@ -1024,7 +1047,7 @@ item_pos(const goi_schema_item *it, int n, goi_span key)
 
 /* Where a cell goes in its group: schema order, unknown keys after. */
 static void
-place(struct srec *s, goi_span fmt)
+place(struct srec *s, goi_span fmt, int64_t pos)
 {
 	const goi_schema_table *t;
 	int bits = fmt_bits(fmt), n, i;
@@ -1040,6 +1063,8 @@ place(struct srec *s, goi_span fmt)
 			s->c = item_pos(t[i].cols, t[i].ncols, s->cs);
 			return;
 		}
+	if (pos > 0 && pos < 1 << 20)
+		s->r = (int)pos;
 	for (i = 0; i < (int)(sizeof(listcols) / sizeof(listcols[0])); i++)
 		if (span_is(s->cs, listcols[i]))
 			s->c = i;
@@ -1155,8 +1180,9 @@ emit_entry(goi_agg *a, struct emit *w, const struct srec *s)
 	len += (size_t)snprintf(raw + len, sizeof(raw) - len, "n=%lld",
 	    (long long)e->n);
 	{
-		int64_t c[] = {e->glued, e->empty, e->na, e->text, absent};
-		for (i = 0; i < 5; i++)
+		int64_t c[] = {e->glued, e->empty, e->na, e->text, absent,
+		    s->t == 1 << 20 ? e->pos : 0};
+		for (i = 0; i < 6; i++)
 			if (c[i] != 0)
 				len += (size_t)snprintf(raw + len,
 				    sizeof(raw) - len, " %s=%lld",
@@ -1241,7 +1267,7 @@ goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 		ss[i].rs = kget(k, 4, 1);
 		ss[i].cs = kget(k, 4, 2);
 		ss[i].e = (uint32_t)i;
-		place(&ss[i], kget(a->arena + g->koff, 0, 1));
+		place(&ss[i], kget(a->arena + g->koff, 0, 1), a->ent[i].pos);
 	}
 	qsort(ss, a->nent, sizeof(*ss), srec_cmp);
 	for (i = 0, j = 0; i < a->ngrp && w.rc == 0; i++) {
