@@ -705,6 +705,8 @@ api(void)
 	p.scale = 7;
 	p.maxdigits = 0;
 	printf("scale7 %ld\n", goi_glued_solve("12", 2, &p, out, 4));
+	p.scale = 0;
+	printf("nul %ld\n", goi_glued_solve("1\0002", 3, &p, out, 4));
 	return 0;
 }
 
