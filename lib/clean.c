@@ -14,6 +14,24 @@
 
 #include "goi.h"
 
+static int
+starts_n(const char *s, size_t n, const char *lit, size_t k)
+{
+	return n >= k && memcmp(s, lit, k) == 0;
+}
+
+static int
+ends_n(const char *s, size_t n, const char *lit, size_t k)
+{
+	return n >= k && memcmp(s + n - k, lit, k) == 0;
+}
+
+/* For string literals: their length is known at compile time. */
+#define starts(s, n, lit) starts_n((s), (n), (lit), sizeof(lit) - 1)
+#define ends(s, n, lit) ends_n((s), (n), (lit), sizeof(lit) - 1)
+#define has(s, n, lit) (memmem((s), (n), (lit), sizeof(lit) - 1) != NULL)
+#define startsz(s, n, str) starts_n((s), (n), (str), strlen(str))
+
 /* ---- spacing ------------------------------------------------------------ */
 
 /* ASCII punctuation that hugs a CJK neighbour: no space between them. */
@@ -89,7 +107,9 @@ enum {
 struct rule {
 	int kind;
 	const char *name;
-	const char *lit;	/* must occur in the line (a quick filter) */
+	const char *lit;	/* a quick filter.  R_CUT: a word in every
+				 * match; others: the line starts with one of
+				 * these |-separated words */
 	size_t maxlen;		/* longest line (bytes) the rule applies to */
 	const char *re;		/* POSIX ERE on the normalized line */
 	const char *desc;
@@ -115,26 +135,27 @@ static const struct rule rules[] = {
 	    "font-size controls: 字号:大 中 小"},
 	{R_HEAD, "title-label", "标题", 300, "^标题: ?",
 	    "a scraper's label 标题: before the title (the title stays)"},
-	{R_TAIL, "publication-line", NULL, 300,
+	{R_TAIL, "publication-line", "发布|更新|时间|日期", 300,
 	    "^(发布时间|发布日期|更新时间|时间|日期): ?[0-9]{4}"
 	    "(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
 	    "年[0-9]{1,2}月[0-9]{1,2}日)",
 	    "what follows the date on a publication line "
 	    "(发布时间:2021-01-05 来源:... 字体:[ ] keeps 发布时间:2021-01-05)"},
-	{R_DROP, "breadcrumb", "位置", 300,
+	{R_DROP, "breadcrumb", "当前|您|所在", 300,
 	    "^(当前位置|您现在的位置|您当前的位置|您的位置|所在位置)",
 	    "breadcrumbs: 当前位置: 网站首页 > ... (lines of at most 300 bytes)"},
-	{R_DROP, "page-number", "-", 40, "^(-|—|–) ?[0-9]+ ?(-|—|–)$",
+	{R_DROP, "page-number", "-|—|–", 40, "^(-|—|–) ?[0-9]+ ?(-|—|–)$",
 	    "page numbers: - 3 -, — 3 —"},
-	{R_DROP, "page-number", "页", 60,
+	{R_DROP, "page-number", "第|共", 60,
 	    "^(第 ?[0-9]+ ?页(,? ?共 ?[0-9]+ ?页)?|共 ?[0-9]+ ?页,? ?第 ?[0-9]+ ?页)$",
 	    "page numbers: 第3页 共5页, 共5页 第3页, 第3页"},
-	{R_DROP, "crawler-metadata", NULL, 300,
+	{R_DROP, "crawler-metadata",
+	    "栏目|原文链接|本地目录|页面链接|文号|发布机构|索引号|=", 300,
 	    "^(栏目:|原文链接:|本地目录:|页面链接与图片详见|文号: ?$|发布机构: ?$|"
 	    "索引号: ?$|=+ ?正文 ?=+$)",
 	    "a scraper's page header: 栏目:, 原文链接:, 本地目录:, 页面链接与图片详见 "
 	    "..., ==== 正文 ====, and empty 文号:, 发布机构:, 索引号:"},
-	{R_DROP, "hit-counter", NULL, 100,
+	{R_DROP, "hit-counter", "浏览|点击|阅读|访问", 100,
 	    "^(浏览次数|点击数|阅读次数|访问量|浏览量|点击量): ?[0-9]*$",
 	    "hit counters: 浏览次数: 123"},
 	{R_TOKENS, "page-links", NULL, 300, NULL,
@@ -156,6 +177,40 @@ static const char *const tokensep[] = {
 	" ", "【", "】", "[", "]", "(", ")", "|", "/", ":", "·", "-", "<", ">",
 	"«", "»", NULL
 };
+
+/*
+ * Words that trigger the R_CUT rules and the in-line splits: one pass over
+ * a line finds which occur, so the rest of the work is done only for them.
+ */
+static const char *const marks[] = {
+	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", NULL
+};
+#define MARK_HERE (1u << 5)
+#define MARK_ATTACH (1u << 0)
+static unsigned char markpair[65536 / 8];	/* their first two bytes */
+static size_t marklen[8];
+
+static unsigned
+triggers(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned bits = 0, pair;
+	size_t i;
+	int k;
+
+	/* marks start at a character: step from one to the next */
+	for (i = 0; i + 1 < n; i += u[i] < 0xE0 ? 1 : u[i] < 0xF0 ? 3 : 4) {
+		pair = (unsigned)u[i] << 8 | u[i + 1];
+		if (!(markpair[pair >> 3] & (1u << (pair & 7))))
+			continue;
+		for (k = 0; marks[k] != NULL; k++)
+			if (u[i] == (unsigned char)marks[k][0] &&
+			    i + 1 < n && u[i + 1] == (unsigned char)marks[k][1] &&
+			    starts_n(s + i, n - i, marks[k], marklen[k]))
+				bits |= 1u << k;
+	}
+	return bits;
+}
 
 /* Report titles and first headings. */
 static const char *const overview[] = {
@@ -191,6 +246,11 @@ struct line {
 	int flags;
 };
 
+struct kent {
+	char *k;
+	int next;		/* the next #N to try after a clash */
+};
+
 struct goi_cleaner {
 	int flags;
 	goi_clean_sink sink;
@@ -208,10 +268,12 @@ struct goi_cleaner {
 	char *name;		/* file operand, NULL for stdin */
 	int filedocs;		/* documents of this input so far */
 	long rundocs;		/* documents of the run so far */
-	char **keys;		/* keys used: open addressing */
+	struct kent *keys;	/* keys used: open addressing */
 	size_t nkeys, kcap;
 	char *key;
 	size_t keycap;
+	unsigned trig;		/* triggers() of the current line */
+	unsigned rulebit[NRULES];	/* the trigger of each R_CUT rule */
 };
 
 goi_cleaner *
@@ -224,6 +286,18 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		return NULL;
 	c->flags = flags;
 	c->sink = *sink;
+	for (i = 0; marks[i] != NULL; i++) {
+		unsigned pair = (unsigned)(unsigned char)marks[i][0] << 8 |
+		    (unsigned char)marks[i][1];
+		markpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		marklen[i] = strlen(marks[i]);
+	}
+	for (i = 0; i < NRULES; i++) {
+		int k;
+		for (k = 0; marks[k] != NULL; k++)
+			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
+				c->rulebit[i] = 1u << k;
+	}
 	for (i = 0; i < NRULES; i++)
 		if (rules[i].re != NULL &&
 		    regcomp(&c->re[i], rules[i].re, REG_EXTENDED) != 0) {
@@ -247,7 +321,7 @@ goi_cleaner_free(goi_cleaner *c)
 		if (rules[i].re != NULL)
 			regfree(&c->re[i]);
 	for (i = 0; i < c->kcap; i++)
-		free(c->keys[i]);
+		free(c->keys[i].k);
 	free(c->keys);
 	free(c->work);
 	free(c->arena);
@@ -276,27 +350,6 @@ grow(void *pp, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-static int
-starts(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-
-	return n >= k && memcmp(s, lit, k) == 0;
-}
-
-static int
-ends(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-
-	return n >= k && memcmp(s + n - k, lit, k) == 0;
-}
-
-static int
-has(const char *s, size_t n, const char *lit)
-{
-	return memmem(s, n, lit, strlen(lit)) != NULL;
-}
 
 /*
  * A report title: short, ends with 年度报告 or 年报, names 信息公开 or
@@ -315,7 +368,7 @@ is_title(const char *s, size_t n)
 	if (!has(s, n, "信息公开") && !has(s, n, "政务公开"))
 		return 0;
 	for (i = 0; no[i] != NULL; i++)
-		if (has(s, n, no[i]))
+		if (memmem(s, n, no[i], strlen(no[i])) != NULL)
 			return 0;
 	return !starts(s, n, "附件") && !starts(s, n, "关于");
 }
@@ -359,8 +412,10 @@ is_meta(const char *s, size_t n)
 		"更新时间", NULL};
 	int i;
 
+	if (n < 6 || (unsigned char)s[0] < 0x80)
+		return 0;
 	for (i = 0; meta[i] != NULL; i++)
-		if (starts(s, n, meta[i]))
+		if (s[0] == meta[i][0] && startsz(s, n, meta[i]))
 			return 1;
 	return 0;
 }
@@ -384,24 +439,25 @@ hash(const char *s)
 	return h;
 }
 
-static int
+static struct kent *
 key_used(goi_cleaner *c, const char *k)
 {
 	size_t i;
 
 	if (c->kcap == 0)
-		return 0;
-	for (i = hash(k) & (c->kcap - 1); c->keys[i]; i = (i + 1) & (c->kcap - 1))
-		if (strcmp(c->keys[i], k) == 0)
-			return 1;
-	return 0;
+		return NULL;
+	for (i = hash(k) & (c->kcap - 1); c->keys[i].k;
+	    i = (i + 1) & (c->kcap - 1))
+		if (strcmp(c->keys[i].k, k) == 0)
+			return &c->keys[i];
+	return NULL;
 }
 
 static int
 key_add(goi_cleaner *c, const char *k)
 {
 	size_t i, oc = c->kcap;
-	char **old = c->keys;
+	struct kent *old = c->keys;
 
 	if (2 * (c->nkeys + 1) > c->kcap) {
 		size_t nc = oc ? 2 * oc : 64;
@@ -411,18 +467,20 @@ key_add(goi_cleaner *c, const char *k)
 		}
 		c->kcap = nc;
 		for (i = 0; i < oc; i++)
-			if (old[i] != NULL) {
-				size_t j = hash(old[i]) & (nc - 1);
-				while (c->keys[j])
+			if (old[i].k != NULL) {
+				size_t j = hash(old[i].k) & (nc - 1);
+				while (c->keys[j].k)
 					j = (j + 1) & (nc - 1);
 				c->keys[j] = old[i];
 			}
 		free(old);
 	}
-	for (i = hash(k) & (c->kcap - 1); c->keys[i]; i = (i + 1) & (c->kcap - 1))
+	for (i = hash(k) & (c->kcap - 1); c->keys[i].k;
+	    i = (i + 1) & (c->kcap - 1))
 		;
-	if ((c->keys[i] = strdup(k)) == NULL)
+	if ((c->keys[i].k = strdup(k)) == NULL)
 		return GOI_ENOMEM;
+	c->keys[i].next = 2;
 	c->nkeys++;
 	return 0;
 }
@@ -477,7 +535,7 @@ is_organ(const char *s, size_t n)
 		i += k;
 	}
 	for (j = 0; end[j] != NULL; j++)
-		if (ends(s, n, end[j]))
+		if (ends_n(s, n, end[j], strlen(end[j])))
 			return 1;
 	return 0;
 }
@@ -544,6 +602,7 @@ stdin_key(goi_cleaner *c)
 static int
 assign_key(goi_cleaner *c)
 {
+	struct kent *e;
 	int rc, i;
 	size_t n;
 
@@ -555,13 +614,14 @@ assign_key(goi_cleaner *c)
 			snprintf(c->key + n, 32, "#%d", c->filedocs);
 	} else if ((rc = stdin_key(c)) < 0)
 		return rc;
-	if (key_used(c, c->key)) {
+	if ((e = key_used(c, c->key)) != NULL) {
 		n = strlen(c->key);
-		for (i = 2; ; i++) {
+		for (i = e->next; ; i++) {
 			snprintf(c->key + n, 32, "#%d", i);
 			if (!key_used(c, c->key))
 				break;
 		}
+		e->next = i + 1;
 	}
 	return key_add(c, c->key);
 }
@@ -630,15 +690,23 @@ ordinal_head(const char *s, size_t n)
 	    goi_is_han(ch);
 }
 
-/* Bracket depths of 《》 () 〔〕 <> after s; closers without an opener are
- * ignored. */
+/*
+ * Bracket depths of 《》 () 〔〕 <> after s; closers without an opener are
+ * ignored.  Only the last BRACKET_WINDOW bytes count: a bracket opened
+ * earlier in a long line does not make it join the next (window 0: all).
+ */
+#define BRACKET_WINDOW 256
 static void
-brackets(const char *s, size_t n, int d[4])
+brackets(const char *s, size_t n, int d[4], int window)
 {
+	static const unsigned char hot[256] = {['('] = 1, [')'] = 1,
+		['<'] = 1, ['>'] = 1, [0xE3] = 1};
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i = window && n > BRACKET_WINDOW ? n - BRACKET_WINDOW : 0;
 
-	for (i = 0; i < n; i++) {
+	for (; i < n; i++) {
+		if (!hot[u[i]])
+			continue;
 		switch (u[i]) {
 		case '(': d[1]++; break;
 		case ')': if (d[1] > 0) d[1]--; break;
@@ -738,7 +806,7 @@ join(goi_cleaner *c)
 	for (r = 0; r < c->nlines; r = j) {
 		int d[4] = {0, 0, 0, 0};
 
-		brackets(c->arena + L[r].off, L[r].len, d);
+		brackets(c->arena + L[r].off, L[r].len, d, 1);
 		j = r + 1;
 		if (open_at_end(d)) {
 			size_t k;
@@ -746,7 +814,7 @@ join(goi_cleaner *c)
 				if (L[k].len == 0 ||
 				    separator(c->arena + L[k].off, L[k].len))
 					break;
-				brackets(c->arena + L[k].off, L[k].len, d);
+				brackets(c->arena + L[k].off, L[k].len, d, 0);
 				if (!open_at_end(d)) {
 					j = k + 1;
 					break;
@@ -876,7 +944,7 @@ only_tokens(const char *s, size_t n)
 
 	while (i < n) {
 		for (j = 0; tokens[j] != NULL; j++)
-			if (starts(s + i, n - i, tokens[j]))
+			if (s[i] == tokens[j][0] && startsz(s + i, n - i, tokens[j]))
 				break;
 		if (tokens[j] != NULL) {
 			i += strlen(tokens[j]);
@@ -884,7 +952,7 @@ only_tokens(const char *s, size_t n)
 			continue;
 		}
 		for (j = 0; tokensep[j] != NULL; j++)
-			if (starts(s + i, n - i, tokensep[j]))
+			if (s[i] == tokensep[j][0] && startsz(s + i, n - i, tokensep[j]))
 				break;
 		if (tokensep[j] == NULL)
 			return 0;
@@ -892,6 +960,25 @@ only_tokens(const char *s, size_t n)
 		i += k;
 	}
 	return words > 0;
+}
+
+/* Does s start with one of the |-separated words of lit? */
+static int
+lit_any(const char *s, size_t n, const char *lit)
+{
+	const char *bar;
+	size_t k;
+
+	for (;;) {
+		for (k = 0; lit[k] != '\0' && lit[k] != '|'; k++)
+			;
+		bar = lit[k] == '|' ? lit + k : NULL;
+		if (s[0] == lit[0] && starts_n(s, n, lit, k))
+			return 1;
+		if (bar == NULL)
+			return 0;
+		lit = bar + 1;
+	}
 }
 
 /* Remove s[a..b) from the piece of length *n. */
@@ -916,16 +1003,25 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	int changed = 0;
 	char *p;
 
+	if (n <= 16) {		/* "0", "|", "||||": nothing to do */
+		for (i = 0; i < n; i++)
+			if ((unsigned char)s[i] >= 0x80 || strchr("[<-=", s[i]))
+				break;
+		if (i == n)
+			return n;
+	}
 	for (i = 0; i < NRULES; i++) {
 		r = &rules[i];
 		if (r->kind != R_CUT) {
 			if (n > r->maxlen || n == 0)
 				continue;
-			if (r->lit != NULL && !has(s, n, r->lit))
+			if (r->lit != NULL && !lit_any(s, n, r->lit))
 				continue;
 		}
 		switch (r->kind) {
 		case R_CUT:
+			if (!(c->trig & c->rulebit[i]))
+				break;
 			from = 0;
 			while (from < n && (p = memmem(s + from, n - from, r->lit,
 			    strlen(r->lit))) != NULL) {
@@ -1021,15 +1117,18 @@ piece(goi_cleaner *c, long no, char *s, size_t n)
  * at the end after a sentence or a date.
  */
 static size_t
-split_point(const char *s, size_t n)
+split_point(const char *s, size_t n, unsigned trig)
 {
 	const char *p;
-	size_t i, k;
+	size_t i, k, from;
 
-	if ((p = memmem(s + 1, n - 1, "当前位置", 12)) != NULL &&
-	    n - (size_t)(p - s) <= 300)
+	if (n < 12)
+		return 0;
+	from = n > 300 ? n - 300 : 1;
+	if ((trig & MARK_HERE) &&
+	    (p = memmem(s + from, n - from, "当前位置", 12)) != NULL)
 		return (size_t)(p - s);
-	if ((p = memmem(s, n, "附件加载中", 15)) != NULL) {
+	if ((trig & MARK_ATTACH) && (p = memmem(s, n, "附件加载中", 15)) != NULL) {
 		if (p > s)
 			return (size_t)(p - s);
 		i = 15;
@@ -1038,7 +1137,7 @@ split_point(const char *s, size_t n)
 		if (i < n)
 			return i;
 	}
-	if (n > 6 + 6) {
+	if (memmem(s + (n > 30 ? n - 30 : 0), n > 30 ? 30 : n, "一、", 6)) {
 		for (i = 0; overview[i] != NULL; i++) {
 			k = 6 + strlen(overview[i]);
 			if (n > k && is_overview(s + n - k, k))
@@ -1075,7 +1174,8 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	memcpy(w, s, n);
 	n = goi_clean_spaces(w, n);
 	w[n] = '\0';
-	while (n > 0 && (at = split_point(w, n)) > 0 && at < n) {
+	c->trig = triggers(w, n);
+	while (n > 0 && (at = split_point(w, n, c->trig)) > 0 && at < n) {
 		if ((rc = piece(c, no, w, at)) != 0)
 			return rc;
 		w += at;

@@ -290,6 +290,26 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 			i += 3;
 			continue;
 		}
+		/* Full-width ASCII U+FF01-U+FF5E (EF BC 81 - EF BD 9E) and
+		 * U+3000: their NFKC is the ASCII character. */
+		if (b == 0xEF && i + 2 < n && (u[i + 1] == 0xBC || u[i + 1] == 0xBD) &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			c = ((u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)) + 0xF000;
+			if (c >= 0xFF01 && c <= 0xFF5E) {
+				prev_in = i;
+				prev_out = o;
+				z->out[o++] = (char)(c - 0xFEE0);
+				i += 3;
+				continue;
+			}
+		}
+		if (b == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
+			prev_in = i;
+			prev_out = o;
+			z->out[o++] = ' ';
+			i += 3;
+			continue;
+		}
 		if ((k = goi_utf8_decode(s + i, n - i, &c)) != 0 && c < 0x10000 &&
 		    (stable[c >> 3] & (1u << (c & 7)))) {
 			prev_in = i;
