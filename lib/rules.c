@@ -75,8 +75,15 @@ static const goi_ident stats_cumulative[] = {
 #define TEXT(fact, cells, name) \
 	{"text", GOI_EACH_NONE, FNEW, NULL, K("text/" fact "/value"), cells, \
 	    GOI_OP_EQ, GOI_OPT_LHS, "the text's " fact, name}
+/* The old statistics table names its rows in many ways: "~" patterns. */
+#define TEXT_OLD(fact, pattern, name) \
+	{"text", GOI_EACH_NONE, GOI_FMT_OLD, NULL, K("text/" fact "/value"), \
+	    K("stats/~" pattern "/value"), GOI_OP_EQ, GOI_OPT_LHS, \
+	    "the text's " fact, name}
 static const goi_ident text_new[] = {
 	TEXT("requests.new", K("requests/new/total"), "requests new total"),
+	TEXT_OLD("requests.new", "^收到申请|^受理依申请公开|^依申请公开信息总数|"
+	    "^受理申请|^申请总数", "the applications received"),
 	{0}
 };
 static const goi_ident text_carried_in[] = {
@@ -87,6 +94,8 @@ static const goi_ident text_carried_in[] = {
 static const goi_ident text_answered[] = {
 	TEXT("requests.answered", K("requests/total/total"),
 	    "requests total total"),
+	TEXT_OLD("requests.answered", "^申请答复|^对申请的答复|^答复总数",
+	    "the replies"),
 	{0}
 };
 static const goi_ident text_carried_out[] = {
@@ -97,12 +106,14 @@ static const goi_ident text_carried_out[] = {
 static const goi_ident text_review[] = {
 	TEXT("appeals.review", K("appeals/review/total"),
 	    "appeals review total"),
+	TEXT_OLD("appeals.review", "^行政复议数", "the administrative reviews"),
 	{0}
 };
 static const goi_ident text_suit[] = {
 	TEXT("appeals.suit",
 	    K("appeals/suit_direct/total", "appeals/suit_after_review/total"),
 	    "suits direct + after review"),
+	TEXT_OLD("appeals.suit", "^行政诉讼数", "the lawsuits"),
 	{0}
 };
 static const goi_ident text_active[] = {
