@@ -310,9 +310,14 @@ fromtitle(goi_docinfo *info)
 	}
 	if (b >= a + 6 && strncmp(w + b - 6, "关于", 6) == 0)
 		b -= 6;
-	while (b > a && (w[b - 1] == '(' || w[b - 1] == '[' ||
-	    startswith(w + b - 3, "【")))
-		b -= w[b - 1] == '(' || w[b - 1] == '[' ? 1 : 3;
+	for (;;) {
+		if (b > a && (w[b - 1] == '(' || w[b - 1] == '['))
+			b--;
+		else if (b >= a + 3 && strncmp(w + b - 3, "【", 3) == 0)
+			b -= 3;
+		else
+			break;
+	}
 	if (b > a)
 		copytrim(info->organ, sizeof(info->organ), info->title + pos[a],
 		    pos[b] - pos[a]);

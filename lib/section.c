@@ -308,8 +308,12 @@ cnnum1(const char *s)
 	};
 	int i;
 
+	/* All ten start with byte E4 or E5: most text is out at once. */
+	if (((unsigned char)s[0] != 0xe4 && (unsigned char)s[0] != 0xe5) ||
+	    s[1] == '\0')
+		return 0;
 	for (i = 0; i < 10; i++)
-		if (startswith(s, d[i]))
+		if (memcmp(s, d[i], 3) == 0)
 			return i + 1;
 	return 0;
 }
@@ -514,9 +518,20 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 		return;
 	if (L->len > 0 && L->text[0] == '\t')
 		return;
+	/*
+	 * Most lines are prose or cells: a look at the first bytes for an
+	 * ordinal, and at the length for a bare heading, rules them out.
+	 */
+	goi_fold(L->text + st, L->len - st < 40 ? L->len - st : 40, w,
+	    sizeof(w), NULL);
+	if (ordinal(w, &style, &ord) == 0 && L->len - st > 4 * SHORT)
+		return;
 	wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st : WIN,
 	    w, sizeof(w), NULL);
 	k = ordinal(w, &style, &ord);
+	if (style == ST_NONE && !endswithany(w, wn) && !startswith(w, "附") &&
+	    !(wn >= 3 && strcmp(w + wn - 3, "表") == 0))
+		return;
 	sec = classify(w + k, &end);
 	if (sec == -2)
 		return;
