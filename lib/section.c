@@ -252,6 +252,8 @@ static const char *const headends[] = {
 	"方向", "思路",
 };
 
+static int cnnum(const char *s, size_t *len);
+
 #define KWSPAN 20	/* a heading's words start within its first 20 chars */
 #define SHORT 24	/* a heading alone on its line: at most 24 chars */
 
@@ -264,9 +266,11 @@ static int
 classify(const char *t, size_t *end)
 {
 	char w[KWSPAN * 4 + 1];
-	size_t i, n, cps;
-	const char *p;
+	size_t i, n, cps, k;
+	const char *p, *best = NULL;
+	int sec = -1;
 
+	*end = 0;
 	for (i = 0; i < sizeof(rowwords) / sizeof(rowwords[0]); i++)
 		if (startswith(t, rowwords[i]))
 			return -2;
@@ -276,7 +280,9 @@ classify(const char *t, size_t *end)
 		if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
 		    c == '\t' || c == '|' || (c >= '0' && c <= '9') ||
 		    startswith(t + n, "。") || startswith(t + n, "，") ||
-		    startswith(t + n, "；") || startswith(t + n, "："))
+		    startswith(t + n, "；") || startswith(t + n, "：") ||
+		    (n > 0 && cnnum(t + n, &k) != 0 && startswith(t + n + k,
+		    "、")))
 			break;
 		do
 			n++;
@@ -284,13 +290,15 @@ classify(const char *t, size_t *end)
 	}
 	memcpy(w, t, n);
 	w[n] = '\0';
+	/* The earliest words win; at the same place, the first in the table. */
 	for (i = 0; i < sizeof(headwords) / sizeof(headwords[0]); i++)
-		if ((p = strstr(w, headwords[i].word)) != NULL) {
+		if ((p = strstr(w, headwords[i].word)) != NULL &&
+		    (best == NULL || p < best)) {
+			best = p;
+			sec = headwords[i].sec;
 			*end = (size_t)(p - w) + strlen(headwords[i].word);
-			return headwords[i].sec;
 		}
-	*end = 0;
-	return -1;
+	return sec;
 }
 
 /* ---- ordinals ----------------------------------------------------------- */

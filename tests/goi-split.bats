@@ -236,6 +236,12 @@ EOF
 	EOF
 }
 
+@test "one line: short run-in parts; a heading's words end where the next ordinal starts" {
+	run bash -c "$(declare -f mk starts); printf '%s\n' '一、总体情况。二、主动公开政府信息情况 12 三、依申请公开情况 4 四、行政复议 五、存在问题 六、其他需要报告的事项' | mk t | goi-split | starts"
+	assert_success
+	assert_output "overview 1 active 1 requests 1 appeals 1 problems 1 other 1"
+}
+
 @test "prose with 统一、 and 之一、 is not cut" {
 	run bash -c "$(declare -f mk); printf '%s\n' '一、总体情况' '坚持统一、主动公开原则，是重点之一、主动公开情况良好。' | mk t | goi-split -N"
 	assert_success
