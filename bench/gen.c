@@ -116,6 +116,8 @@ static buf T;		/* its truth records */
 static void
 die(const char *msg)
 {
+	if (errno == EPIPE)	/* | head: the reader has all it wants */
+		exit(1);
 	fprintf(stderr, "gen: %s%s%s\n", msg, errno ? ": " : "",
 	    errno ? strerror(errno) : "");
 	exit(1);

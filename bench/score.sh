@@ -13,7 +13,10 @@
 #
 # Prints one line per group (format/layout, and table family), then the
 # totals, then, with FINDINGS, the planted inconsistencies found, missed,
-# and the fail findings nobody planted; -v lists every miss on stderr.
+# and the fail findings nobody planted; -v lists on stderr every cell that
+# is not ok ("missed: DOC table/row/col ..." or "wrong: ..."), every plant
+# not found ("not-found: DOC RULE table/row/col") and every fail finding
+# nobody planted ("unplanted: ...").
 # Exit status: 0 when nothing is wrong and every plant is found exactly,
 # 1 otherwise.
 verbose=0
@@ -54,7 +57,7 @@ FILENAME == ARGV[2] {
 		next
 	}
 	extra++
-	if (verbose) printf "unplanted fail: %s %s %s/%s/%s expected %s actual %s\n", base($1), $2, $4, $5, $6, $7, $8 > "/dev/stderr"
+	if (verbose) printf "unplanted: %s %s %s/%s/%s expected %s actual %s\n", base($1), $2, $4, $5, $6, $7, $8 > "/dev/stderr"
 }
 END {
 	for (i = 1; i <= n; i++) {
@@ -74,7 +77,7 @@ END {
 		cnt[g, r]++; cnt[t, r]++; cnt["all", r]++; grp[g] = 1; grp[t] = 1
 		if (kind == "glued") { cnt["glued", r]++; grp["glued"] = 1 }
 		if (r != "ok" && verbose)
-			printf "%s %s/%s/%s: truth %s (%s), got %s (%s)\n", d, f[2], f[3], f[4], tv[k], kind, have ? v : "-", have ? ko : "absent" > "/dev/stderr"
+			printf "%s: %s %s/%s/%s: truth %s (%s), got %s (%s)\n", r, d, f[2], f[3], f[4], tv[k], kind, have ? v : "-", have ? ko : "absent" > "/dev/stderr"
 	}
 	printf "%-22s %7s %7s %7s %7s %8s\n", "group", "cells", "ok", "missed", "wrong", "accuracy"
 	m = 0
@@ -90,7 +93,7 @@ END {
 		nf = 0
 		for (pk in plant) if (pk in found) nf++; else {
 			bad = 1
-			if (verbose) { split(pk, f, SUBSEP); printf "plant not found: %s %s %s/%s/%s %s%s\n", f[1], f[2], f[3], f[4], f[5], plant[pk], (pk in badval) ? " (found as " badval[pk] ")" : "" > "/dev/stderr" }
+			if (verbose) { split(pk, f, SUBSEP); printf "not-found: %s %s %s/%s/%s %s%s\n", f[1], f[2], f[3], f[4], f[5], plant[pk], (pk in badval) ? " (found as " badval[pk] ")" : "" > "/dev/stderr" }
 		}
 		printf "plants %d found %d missed %d unplanted-fails %d\n", nplant, nf, nplant - nf, extra
 		if (extra) bad = 1
