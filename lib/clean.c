@@ -773,21 +773,23 @@ join(goi_cleaner *c)
 		const char *s = c->arena + L[r].off;
 		int head = ordinal_head(s, L[r].len);
 		size_t first = single_han(s, L[r].len);
-		int same = 1;
 
 		j = r + 1;
 		if (head || first) {
+			/* a run of single characters, none the same as the one
+			 * before it (无 / 无 / 无 are table cells) */
 			while (j < c->nlines && j - r < 40 &&
 			    single_han(c->arena + L[j].off, L[j].len)) {
-				size_t a = single_han(c->arena + L[j].off, L[j].len) - 1;
-				size_t b = first ? first - 1 : 0;
-				if (!first || L[j].len - a != L[r].len - b ||
-				    memcmp(c->arena + L[j].off + a,
-				    s + b, L[j].len - a) != 0)
-					same = 0;
+				const char *x = c->arena + L[j].off;
+				const char *y = c->arena + L[j - 1].off;
+				size_t a = single_han(x, L[j].len) - 1;
+				size_t yl = L[j - 1].len;
+				if (yl >= L[j].len - a && memcmp(x + a,
+				    y + yl - (L[j].len - a), L[j].len - a) == 0)
+					break;
 				j++;
 			}
-			if (j - r - 1 < (head ? 2u : 1u) || (!head && same))
+			if (j - r - 1 < (head ? 2u : 1u))
 				j = r + 1;
 		}
 		off = w;
