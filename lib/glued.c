@@ -8,11 +8,18 @@
  * gives, for every (digit, cell), the number of readings of the rest of the
  * run and, per identity, the least and greatest value the rest can add to
  * it.  A depth-first search from the left then places cells one at a time
- * and cuts every branch where some identity can no longer reach its bound:
- * a row total = sum of parts is checked long before the total is placed.
- * The search never allocates; it stops with GOI_ERANGE after p->budget
- * steps.  Once max readings are stored and no identity concerns the
- * remaining cells, the table's count is added instead of walking them.
+ * and cuts every branch where some identity can no longer reach its bound.
+ * Once max readings are stored and no identity concerns the remaining
+ * cells, the table's count is added instead of walking them: a row with no
+ * identity is counted, never enumerated.
+ *
+ * A row total is only known when its cell is placed, so a long row can
+ * leave the search many splits of its parts; after FIRSTBUDGET steps it
+ * starts again and meets in the middle (see search_mitm).  Every step
+ * counts against p->budget, and GOI_ERANGE ends the search when it runs
+ * out.  The search itself never allocates: the tables of row-sized
+ * problems live on the stack, larger tables and the keys of the second
+ * phase are allocated before it starts.
  */
 #include <limits.h>
 #include <stdlib.h>

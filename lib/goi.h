@@ -605,10 +605,12 @@ void goi_glued_init(goi_glued_problem *p, int ncells);
 int goi_glued_sum(goi_glued_problem *p, int total, int first, int n);
 /*
  * Store up to max readings (ncells values each, in printed order) in out;
- * return the number of readings (which may exceed max: 1 means settled),
- * GOI_EINVAL (bad problem, no digit, a character that is no separator) or
- * GOI_ERANGE (the budget ran out: too ambiguous to tell).  No reading that
- * satisfies the problem is ever left out of the count.
+ * return the number of readings (which may exceed max: 1 means settled,
+ * 0 that nothing fits; it saturates at LONG_MAX), GOI_EINVAL (bad problem,
+ * no digit, a character that is no separator, a point that is not between
+ * two digits) or GOI_ERANGE (the budget ran out: too ambiguous to tell).
+ * No reading that satisfies the problem is ever left out of the count.
+ * Readings come in a fixed order: shorter first, left to right.
  */
 long goi_glued_solve(const char *run, size_t n, const goi_glued_problem *p,
     long long *out, long max);

@@ -336,10 +336,9 @@ number(const struct ref *r, size_t a, size_t b, long long *v)
 			since = 0;
 			continue;
 		}
-		if (s[i] < '0' || s[i] > '9')
+		if (s[i] < '0' || s[i] > '9' || ++nd > md)
 			return 0;
 		m = m * 10 + (s[i] - '0');
-		nd++;
 		since++;
 	}
 	if (nd == 0 || nd > md || (commas > 0 && since != 3))
@@ -348,7 +347,7 @@ number(const struct ref *r, size_t a, size_t b, long long *v)
 		return 0;
 	if (dot < b) {
 		for (i = dot + 1; i < b; i++) {
-			if (s[i] < '0' || s[i] > '9')
+			if (s[i] < '0' || s[i] > '9' || fl >= r->p->scale)
 				return 0;
 			m = m * 10 + (s[i] - '0');
 			fl++;
