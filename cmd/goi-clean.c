@@ -13,7 +13,7 @@
 #include "goi.h"
 
 #define USAGE "usage: goi-clean [-hkNVv] [--csv] [-e name] " \
-	"[--invalid=error|replace|skip] [file ...]\n"
+	"[--invalid=how] [file ...]\n"
 
 enum { OPT_INVALID = 0x200 };
 

@@ -292,10 +292,18 @@ EOF
 @test "-h prints the usage and one line per option; -V the versions" {
 	run goi-clean -h
 	assert_success
-	assert_line --index 0 'usage: goi-clean [-hkNVv] [--csv] [-e name] [--invalid=error|replace|skip] [file ...]'
+	assert_line --index 0 'usage: goi-clean [-hkNVv] [--csv] [-e name] [--invalid=how] [file ...]'
 	run goi-clean -V
 	assert_success
 	assert_output --regexp '^goi-clean \(goi\) [0-9.]+, utf8proc [0-9.]+, libcsv [0-9.]+$'
 	run goi-clean --bogus
 	assert_failure 2
+}
+
+@test "every debris rule of lib/clean.c is listed in goi-clean(1)" {
+	names=$(grep -oE '^	\{R_[A-Z]+, "[a-z-]+"' "$TOP/lib/clean.c" | sed 's/.*"\(.*\)"/\1/' | sort -u)
+	[ "$(echo "$names" | wc -l)" -ge 10 ]
+	for n in $names blank-line; do
+		grep -q "^\.It Cm $n\$" "$TOP/man/goi-clean.1" || { echo "$n not in goi-clean.1"; return 1; }
+	done
 }

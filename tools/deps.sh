@@ -14,7 +14,11 @@ command -v bats >/dev/null 2>&1 || missing="$missing bats"
 # normalization tests.
 command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 command -v parallel >/dev/null 2>&1 || missing="$missing parallel"
-[ -f /usr/share/unicode/NormalizationTest.txt ] || missing="$missing unicode-data"
+# Debian ships NormalizationTest.txt compressed; tests/norm.bats reads it
+# with bzcat.
+[ -f /usr/share/unicode/NormalizationTest.txt ] ||
+	[ -f /usr/share/unicode/NormalizationTest.txt.bz2 ] || missing="$missing unicode-data"
+command -v bzcat >/dev/null 2>&1 || missing="$missing bzip2"
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config$missing"
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
