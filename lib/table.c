@@ -66,6 +66,8 @@ typedef struct {
 	int scale;
 	long nread;		/* readings under hard constraints */
 	int nfree;		/* readings with no constraint (capped at 2) */
+	int unforced;		/* the one reading splits a good number */
+	long long only[MAXCOLS * 3];	/* that reading */
 	long long read[MAXREAD][MAXCOLS];
 } pending;
 
@@ -1719,19 +1721,13 @@ glued_phase(goi_extract *x, int fmt)
 			memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
 			if (nfree == 1 && !has_constraints(x, pd) &&
 			    splits_number(pd, one, N)) {
-				pending_name(x, pd, name, sizeof(name));
-				goi_glued_format(&(goi_glued_problem){.ncells =
-				    N, .scale = pd->scale}, one, alt, sizeof(alt));
-				warnf(x, pd->line, "%s: \"%s\" read as %d values "
-				    "would split a number (%s) with nothing to "
-				    "confirm it, not placed", name, pd->run, N,
-				    alt);
-				pd->nread = -1;
-				x->nunsettled += N;
+				/* decided below, once the document is known */
+				pd->unforced = 1;
+				memcpy(pd->only, one, (size_t)N * sizeof(one[0]));
 				continue;
 			}
-			if (nfree > 1)
-				x->gluedoc = 1;
+			/* settled by an identity, a figure or a forced split */
+			x->gluedoc = 1;
 			settle(x, pd, one);
 			x->nsettled_hard += N;
 		}
@@ -1773,6 +1769,25 @@ glued_phase(goi_extract *x, int fmt)
 		N = g.nrows * g.ncols;
 		t = &x->tabs[pd->t];
 		pending_name(x, pd, name, sizeof(name));
+		if (pd->unforced) {
+			goi_glued_format(&(goi_glued_problem){.ncells = N,
+			    .scale = pd->scale}, pd->only, alt, sizeof(alt));
+			if (x->gluedoc && !(x->flags & GOI_EXTRACT_STRICT)) {
+				warnf(x, pd->line, "%s: glued \"%s\" read as %s "
+				    "assuming the document glues its cells here as "
+				    "elsewhere (a blank cell may have been lost)",
+				    name, pd->run, alt);
+				settle(x, pd, pd->only);
+				x->nsettled_soft += N;
+			} else {
+				warnf(x, pd->line, "%s: \"%s\" read as %d values "
+				    "would split a number (%s) with nothing to "
+				    "confirm it, not placed", name, pd->run, N,
+				    alt);
+				x->nunsettled += N;
+			}
+			continue;
+		}
 		n = solve(x, pd, 1, readbuf, MAXREAD);
 		if (n < 0) {
 			warnf(x, pd->line, "%s: glued run \"%s\" has too many "
@@ -2004,6 +2019,13 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 	region *rg = &rgbuf;
 
 	nr = t->nrows < MAXROWS ? t->nrows : MAXROWS;
+	/*
+	 * The prose above 表三 quotes its labels (本年新收政府信息公开申请1件):
+	 * rows start after the column header when there is one.
+	 */
+	if (strcmp(t->key, "requests") == 0 && find_any(x, (const char *const[])
+	    {"自然人", NULL}, lva, lvb, &e) >= 0)
+		pos = e;
 	for (r = 0; r < nr; r++) {
 		rs[r] = find_row(x, &t->rows[r], pos, lvb, &e);
 		if (rs[r] >= 0) {
