@@ -3,6 +3,7 @@
 # file and line and exit 1 or 2 — never a signal, never a hang.
 
 load helper
+bats_require_minimum_version 1.5.0
 
 # Each tool with a valid input of the stream it reads.
 setup_file() {
@@ -90,10 +91,14 @@ sane() { [ "$1" -le 2 ] || { echo "status $1"; return 1; }; }
 	printf 'doc\tyear\tformat\ttable\trow\tcol\tvalue\tkind\traw\tline\n' > "$T/big"
 	printf 'a\t2021\t2021\trequests\tnew\tnatural\t99999999999999999999\tnum\t99999999999999999999\t5\n' >> "$T/big"
 	printf 'b\t2021\t2021\trequests\tnew\tnatural\t1\tnum\t1\t5\n' >> "$T/big"
-	run goi-sum "$T/big"
-	[ "$status" -le 2 ]
+	run --separate-stderr goi-sum "$T/big"
+	[ "$status" -ge 1 ] && [ "$status" -le 2 ]
+	[[ "$stderr" == *"$T/big:2:"* ]]
 	refute_output --partial "100000000000000000000"
-	refute_output --partial "-"
+	refute_output --partial $'\t-'
+	# The sum of that cell is no number at all, not 1 and not a wrapped value.
+	run bash -c "goi-sum '$T/big' 2>/dev/null | awk -F'\t' '\$5 == \"new\" && \$6 == \"natural\" { print \$7 \"|\" \$8 }'"
+	assert_output '|text'
 	printf 'doc\tline\ttext\nd\t1\t一、本年新收政府信息公开申请数量\t99999999999999999999999\t0\t0\t0\t0\t0\t1\n' > "$T/big-lines"
 	run goi-table "$T/big-lines"
 	[ "$status" -le 2 ]
