@@ -113,6 +113,7 @@ struct rule {
 	size_t maxlen;		/* longest line (bytes) the rule applies to */
 	const char *re;		/* POSIX ERE on the normalized line */
 	const char *desc;
+	const char *tail;	/* NULL, or the line must end with it */
 };
 
 /*
@@ -121,46 +122,46 @@ struct rule {
  */
 static const struct rule rules[] = {
 	{R_CUT, "attachment-loader", "附件加载中", 0, "附件加载中(\\.|。)*",
-	    "the text 附件加载中... (wherever it is)"},
+	    "the text 附件加载中... (wherever it is)", NULL},
 	{R_CUT, "bookmark", "[bookmark", 0, "\\[bookmark:[^]]*\\]",
-	    "Word bookmarks such as [bookmark: _GoBack] (wherever they are)"},
+	    "Word bookmarks such as [bookmark: _GoBack] (wherever they are)", NULL},
 	{R_CUT, "word-comment", "<!", 0, "<!(--)?\\[[^]]*\\](--)?>",
 	    "leaked Word conditional comments: <!--[if !supportLists]-->, "
-	    "<!--[endif]-->, <![endif]>"},
+	    "<!--[endif]-->, <![endif]>", NULL},
 	{R_CUT, "font-size", "字体", 0,
 	    "【?字体:?(\\[ ?\\]|\\[?大中小\\]?|大中小)】?",
-	    "font-size controls: 字体:[ ], 字体:[大 中 小], 【字体:大 中 小】"},
+	    "font-size controls: 字体:[ ], 字体:[大 中 小], 【字体:大 中 小】", NULL},
 	{R_CUT, "font-size", "字号", 0,
 	    "【?字号:?(\\[ ?\\]|\\[?大中小\\]?|大中小)】?",
-	    "font-size controls: 字号:大 中 小"},
+	    "font-size controls: 字号:大 中 小", NULL},
 	{R_HEAD, "title-label", "标题", 300, "^标题: ?",
-	    "a scraper's label 标题: before the title (the title stays)"},
+	    "a scraper's label 标题: before the title (the title stays)", NULL},
 	{R_TAIL, "publication-line", "发布|更新|时间|日期", 300,
 	    "^(发布时间|发布日期|更新时间|时间|日期): ?[0-9]{4}"
 	    "(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
 	    "年[0-9]{1,2}月[0-9]{1,2}日)",
 	    "what follows the date on a publication line "
-	    "(发布时间:2021-01-05 来源:... 字体:[ ] keeps 发布时间:2021-01-05)"},
+	    "(发布时间:2021-01-05 来源:... 字体:[ ] keeps 发布时间:2021-01-05)", NULL},
 	{R_DROP, "breadcrumb", "当前|您|所在", 300,
 	    "^(当前位置|您现在的位置|您当前的位置|您的位置|所在位置)",
-	    "breadcrumbs: 当前位置: 网站首页 > ... (lines of at most 300 bytes)"},
+	    "breadcrumbs: 当前位置: 网站首页 > ... (lines of at most 300 bytes)", NULL},
 	{R_DROP, "page-number", "-|—|–", 40, "^(-|—|–) ?[0-9]+ ?(-|—|–)$",
-	    "page numbers: - 3 -, — 3 —"},
+	    "page numbers: - 3 -, — 3 —", NULL},
 	{R_DROP, "page-number", "第|共", 60,
 	    "^(第 ?[0-9]+ ?页(,? ?共 ?[0-9]+ ?页)?|共 ?[0-9]+ ?页,? ?第 ?[0-9]+ ?页)$",
-	    "page numbers: 第3页 共5页, 共5页 第3页, 第3页"},
+	    "page numbers: 第3页 共5页, 共5页 第3页, 第3页", "页"},
 	{R_DROP, "crawler-metadata",
 	    "栏目|原文链接|本地目录|页面链接|文号|发布机构|索引号|=", 300,
 	    "^(栏目:|原文链接:|本地目录:|页面链接与图片详见|文号: ?$|发布机构: ?$|"
 	    "索引号: ?$|=+ ?正文 ?=+$)",
 	    "a scraper's page header: 栏目:, 原文链接:, 本地目录:, 页面链接与图片详见 "
-	    "..., ==== 正文 ====, and empty 文号:, 发布机构:, 索引号:"},
+	    "..., ==== 正文 ====, and empty 文号:, 发布机构:, 索引号:", NULL},
 	{R_DROP, "hit-counter", "浏览|点击|阅读|访问", 100,
 	    "^(浏览次数|点击数|阅读次数|访问量|浏览量|点击量): ?[0-9]*$",
-	    "hit counters: 浏览次数: 123"},
+	    "hit counters: 浏览次数: 123", NULL},
 	{R_TOKENS, "page-links", NULL, 300, NULL,
 	    "lines made only of share, print and close links and such "
-	    "(分享到, 【打印】【关闭】, 打印本页 关闭窗口, 微信 微博 QQ空间, 上一篇 ...)"},
+	    "(分享到, 【打印】【关闭】, 打印本页 关闭窗口, 微信 微博 QQ空间, 上一篇 ...)", NULL},
 };
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
 
@@ -187,6 +188,7 @@ static const char *const marks[] = {
 };
 #define MARK_HERE (1u << 5)
 #define MARK_ATTACH (1u << 0)
+static unsigned char markfirst[256];		/* their first byte */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
 
@@ -200,6 +202,8 @@ triggers(const char *s, size_t n)
 
 	/* marks start at a character: step from one to the next */
 	for (i = 0; i + 1 < n; i += u[i] < 0xE0 ? 1 : u[i] < 0xF0 ? 3 : 4) {
+		if (!markfirst[u[i]])
+			continue;
 		pair = (unsigned)u[i] << 8 | u[i + 1];
 		if (!(markpair[pair >> 3] & (1u << (pair & 7))))
 			continue;
@@ -246,6 +250,13 @@ struct line {
 	int flags;
 };
 
+struct word {
+	const char *p;
+	size_t len;		/* 0 ends a list */
+};
+
+#define MAXWORDS 12
+
 struct kent {
 	char *k;
 	int next;		/* the next #N to try after a clash */
@@ -274,6 +285,7 @@ struct goi_cleaner {
 	size_t keycap;
 	unsigned trig;		/* triggers() of the current line */
 	unsigned rulebit[NRULES];	/* the trigger of each R_CUT rule */
+	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 };
 
 goi_cleaner *
@@ -290,10 +302,19 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		unsigned pair = (unsigned)(unsigned char)marks[i][0] << 8 |
 		    (unsigned char)marks[i][1];
 		markpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		markfirst[(unsigned char)marks[i][0]] = 1;
 		marklen[i] = strlen(marks[i]);
 	}
 	for (i = 0; i < NRULES; i++) {
-		int k;
+		const char *l = rules[i].lit;
+		int k = 0;
+
+		while (l != NULL && *l != '\0' && k < MAXWORDS - 1) {
+			size_t len = strcspn(l, "|");
+			c->words[i][k].p = l;
+			c->words[i][k++].len = len;
+			l += len + (l[len] == '|');
+		}
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
@@ -964,23 +985,16 @@ only_tokens(const char *s, size_t n)
 	return words > 0;
 }
 
-/* Does s start with one of the |-separated words of lit? */
+/* Does s start with one of the words of rule i's lit? */
 static int
-lit_any(const char *s, size_t n, const char *lit)
+lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
 {
-	const char *bar;
-	size_t k;
+	const struct word *w;
 
-	for (;;) {
-		for (k = 0; lit[k] != '\0' && lit[k] != '|'; k++)
-			;
-		bar = lit[k] == '|' ? lit + k : NULL;
-		if (s[0] == lit[0] && starts_n(s, n, lit, k))
+	for (w = c->words[i]; w->len > 0; w++)
+		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len))
 			return 1;
-		if (bar == NULL)
-			return 0;
-		lit = bar + 1;
-	}
+	return 0;
 }
 
 /* Remove s[a..b) from the piece of length *n. */
@@ -1017,7 +1031,9 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 		if (r->kind != R_CUT) {
 			if (n > r->maxlen || n == 0)
 				continue;
-			if (r->lit != NULL && !lit_any(s, n, r->lit))
+			if (r->lit != NULL && !lit_any(c, i, s, n))
+				continue;
+			if (r->tail != NULL && !ends_n(s, n, r->tail, strlen(r->tail)))
 				continue;
 		}
 		switch (r->kind) {

@@ -253,94 +253,106 @@ slow(goi_norm *z, const char *s, size_t n, size_t base, size_t *o)
 	return 0;
 }
 
+/* Full-width ASCII U+FF01-U+FF5E at u (EF BC 81 - EF BD 9E): its ASCII
+ * character, else 0. */
+static int
+fullwidth(const unsigned char *u, size_t left)
+{
+	int32_t c;
+
+	if (left < 3 || u[0] != 0xEF || (u[1] != 0xBC && u[1] != 0xBD) ||
+	    (u[2] & 0xC0) != 0x80)
+		return 0;
+	c = ((u[1] & 0x3F) << 6 | (u[2] & 0x3F)) + 0xF000;
+	return c >= 0xFF01 && c <= 0xFF5E ? (int)(c - 0xFEE0) : 0;
+}
+
+static int
+is_stable(const char *s, size_t n, size_t *len)
+{
+	int32_t c;
+	size_t k;
+
+	if ((k = goi_utf8_decode(s, n, &c)) == 0 || c >= 0x10000 ||
+	    !(stable[c >> 3] & (1u << (c & 7))))
+		return 0;
+	*len = k;
+	return 1;
+}
+
 long
 goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, j, k;
-	size_t prev_in = (size_t)-1, prev_out = 0;	/* last fast character */
-	int32_t c;
-	int rc;
+	int a, rc;
 
 	if ((rc = grow(&z->out, &z->ocap, n + 1)) < 0)
 		return rc;
 	while (i < n) {
-		unsigned char b = u[i];
-
-		if (b >= 0x20 && b < 0x7F) {
-			prev_in = i;
-			prev_out = o;
-			z->out[o++] = (char)b;
-			i++;
-			continue;
+		/* The fast path: a run of printable ASCII and of U+4000-U+9FFF
+		 * (lead bytes E4-E9) is copied as it is. */
+		for (j = i; j < n;) {
+			if (u[j] >= 0x20 && u[j] < 0x7F)
+				j++;
+			else if (u[j] - 0xE4u <= 5u && j + 2 < n &&
+			    (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80)
+				j += 3;
+			else
+				break;
 		}
-		if (b < 0x80) {		/* controls; TAB is kept */
-			if (b == '\t')
+		memcpy(z->out + o, s + i, j - i);
+		o += j - i;
+		i = j;
+		if (i >= n)
+			break;
+		if (u[i] < 0x80) {	/* controls go; TAB stays */
+			if (u[i] == '\t')
 				z->out[o++] = '\t';
-			prev_in = (size_t)-1;
 			i++;
 			continue;
 		}
-		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-			prev_in = i;
-			prev_out = o;
-			memcpy(z->out + o, s + i, 3);
-			o += 3;
+		if ((a = fullwidth(u + i, n - i)) != 0) {
+			z->out[o++] = (char)a;
 			i += 3;
 			continue;
 		}
-		/* Full-width ASCII U+FF01-U+FF5E (EF BC 81 - EF BD 9E) and
-		 * U+3000: their NFKC is the ASCII character. */
-		if (b == 0xEF && i + 2 < n && (u[i + 1] == 0xBC || u[i + 1] == 0xBD) &&
-		    (u[i + 2] & 0xC0) == 0x80) {
-			c = ((u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)) + 0xF000;
-			if (c >= 0xFF01 && c <= 0xFF5E) {
-				prev_in = i;
-				prev_out = o;
-				z->out[o++] = (char)(c - 0xFEE0);
-				i += 3;
-				continue;
-			}
-		}
-		if (b == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
-			prev_in = i;
-			prev_out = o;
-			z->out[o++] = ' ';
+		if (u[i] == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
+			z->out[o++] = ' ';	/* U+3000 */
 			i += 3;
 			continue;
 		}
-		if ((k = goi_utf8_decode(s + i, n - i, &c)) != 0 && c < 0x10000 &&
-		    (stable[c >> 3] & (1u << (c & 7)))) {
-			prev_in = i;
-			prev_out = o;
+		if (is_stable(s + i, n - i, &k)) {
 			memcpy(z->out + o, s + i, k);
 			o += k;
 			i += k;
 			continue;
 		}
 		/* A slow run: up to the next fast character. */
-		j = i + (k ? k : 1);
-		while (j < n) {
-			if (u[j] < 0x80)
-				break;
-			if ((k = goi_utf8_decode(s + j, n - j, &c)) != 0 &&
-			    c < 0x10000 && (stable[c >> 3] & (1u << (c & 7))))
-				break;
-			j += k ? k : 1;
+		for (j = i + 1; j < n && (u[j] & 0xC0) == 0x80; j++)
+			;
+		while (j < n && u[j] >= 0x80 && !(u[j] - 0xE4u <= 5u) &&
+		    !is_stable(s + j, n - j, &k)) {
+			for (j++; j < n && (u[j] & 0xC0) == 0x80; j++)
+				;
 		}
-		if (prev_in != (size_t)-1) {	/* start at the character before */
-			i = prev_in;
-			o = prev_out;
+		/*
+		 * Start at the character before when it may compose with what
+		 * follows: an ASCII letter (e + U+0301) or a full-width one.
+		 */
+		if (o > 0 && i > 0 && u[i - 1] >= 0x20 && u[i - 1] < 0x7F &&
+		    z->out[o - 1] == s[i - 1]) {
+			i--;
+			o--;
+		} else if (o > 0 && i >= 3 && (a = fullwidth(u + i - 3, 3)) != 0 &&
+		    z->out[o - 1] == (char)a) {
+			i -= 3;
+			o--;
 		}
-		if ((rc = slow(z, s + i, j - i, i, &o)) < 0) {
-			if (rc == GOI_EUTF8)
-				return rc;
+		if ((rc = slow(z, s + i, j - i, i, &o)) < 0)
 			return rc;
-		}
 		if ((rc = grow(&z->out, &z->ocap, o + (n - j) + 1)) < 0)
 			return rc;
-		prev_in = (size_t)-1;
 		i = j;
 	}
 	z->out[o] = '\0';
