@@ -188,7 +188,7 @@ static const char *const marks[] = {
 };
 #define MARK_HERE (1u << 5)
 #define MARK_ATTACH (1u << 0)
-static unsigned char markfirst[256];		/* their first byte */
+static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
 
@@ -200,9 +200,11 @@ triggers(const char *s, size_t n)
 	size_t i;
 	int k;
 
-	/* marks start at a character: step from one to the next */
-	for (i = 0; i + 1 < n; i += u[i] < 0xE0 ? 1 : u[i] < 0xF0 ? 3 : 4) {
-		if (!markfirst[u[i]])
+	/* marks start at a character: step from one to the next; markstep[b]
+	 * is the length of a character that starts with b, plus 8 when a
+	 * mark starts with b */
+	for (i = 0; i + 1 < n; i += markstep[u[i]] & 7) {
+		if (!(markstep[u[i]] & 8))
 			continue;
 		pair = (unsigned)u[i] << 8 | u[i + 1];
 		if (!(markpair[pair >> 3] & (1u << (pair & 7))))
@@ -298,11 +300,14 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		return NULL;
 	c->flags = flags;
 	c->sink = *sink;
+	for (i = 0; i < 256; i++)
+		markstep[i] = (unsigned char)((markstep[i] & 8) |
+		    (i < 0xE0 ? 1 : i < 0xF0 ? 3 : 4));
 	for (i = 0; marks[i] != NULL; i++) {
 		unsigned pair = (unsigned)(unsigned char)marks[i][0] << 8 |
 		    (unsigned char)marks[i][1];
 		markpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
-		markfirst[(unsigned char)marks[i][0]] = 1;
+		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
 	}
 	for (i = 0; i < NRULES; i++) {
