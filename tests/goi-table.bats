@@ -91,6 +91,30 @@ absent  t/a/w: want 4
 1 right, 1 wrong, 1 empty, 1 absent"
 }
 
+# ---- documents are read independently ---------------------------------------
+
+# Only the same organ's previous report may settle a glued reading; nothing
+# else in the stream changes a document's cells or warnings.
+@test "each seed and corpus file alone gives exactly its part of the concatenated run" {
+	cd "$DATA"
+	files=$(ls seeds/*.txt corpus/*.txt)
+	goi-clean $files 2>/dev/null | goi-table -N >"$BATS_TEST_TMPDIR/all.tsv" 2>"$BATS_TEST_TMPDIR/all.err"
+	for f in $files; do
+		goi-clean "$f" 2>/dev/null | goi-table -N
+	done >"$BATS_TEST_TMPDIR/one.tsv" 2>"$BATS_TEST_TMPDIR/one.err"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/all.tsv")" -gt 1000 ]
+	run diff "$BATS_TEST_TMPDIR/one.tsv" "$BATS_TEST_TMPDIR/all.tsv"
+	assert_output ""
+	run diff "$BATS_TEST_TMPDIR/one.err" "$BATS_TEST_TMPDIR/all.err"
+	assert_output ""
+	# reversed order, and a document seen twice: the same cells again
+	goi-clean $(ls -r $files) corpus/2019-pingtan-zone.txt 2>/dev/null | goi-table -N 2>/dev/null |
+	    awk -F'\t' '$1 == "corpus/2019-pingtan-zone.txt" || $1 == "corpus/2019-pingtan-zone.txt#2"' |
+	    cut -f2- | sort | uniq -c | awk '{ n[$1 == 2 ? "pairs" : "odd"]++ } END { print n["pairs"] + 0, n["odd"] + 0 }' >"$BATS_TEST_TMPDIR/twice"
+	run cat "$BATS_TEST_TMPDIR/twice"
+	assert_output "219 0"
+}
+
 # ---- seed 001: empty tables yield no invented numbers ----------------------
 
 @test "seed 001 (collapsed PDF text): empty cells, no invented number" {
