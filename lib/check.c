@@ -47,6 +47,8 @@ typedef struct {
 	const char *organ;
 	int year, format;
 	const char *yearcol, *formatcol;	/* first non-empty of the doc */
+	const char *tables[16];	/* the tables present, when ntables <= 16 */
+	int ntables;
 	size_t order;		/* position in the input */
 } store;
 
@@ -158,7 +160,8 @@ store_add(store *s, const goi_cellv *c)
 	int rc = 0;
 
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 256;
+		/* Kept cells of a report (small blocks) start small. */
+		size_t cap = s->cap ? 2 * s->cap : s->blocksize < 4096 ? 8 : 256;
 		cell *nv = realloc(s->v, cap * sizeof(*nv));
 		if (nv == NULL)
 			return GOI_ENOMEM;
@@ -211,7 +214,7 @@ store_index(store *s)
 
 	if (s->indexed)
 		return 0;
-	for (cap = 64; cap < 2 * s->n + 2; cap *= 2)
+	for (cap = 16; cap < 2 * s->n + 2; cap *= 2)
 		;
 	if (cap > s->hcap) {
 		size_t *nh = realloc(s->hash, cap * sizeof(*nh));
@@ -221,8 +224,18 @@ store_index(store *s)
 		s->hcap = cap;
 	}
 	memset(s->hash, 0, s->hcap * sizeof(*s->hash));
+	s->ntables = 0;
 	for (i = 0; i < s->n; i++) {
 		cell *x = &s->v[i];
+		int t;
+		for (t = 0; t < s->ntables && t < 16; t++)
+			if (strcmp(s->tables[t], x->table) == 0)
+				break;
+		if (t == s->ntables) {
+			if (t < 16)
+				s->tables[t] = x->table;
+			s->ntables++;
+		}
 		for (h = hash3(x->table, x->row, x->col) & (s->hcap - 1);
 		    s->hash[h] != 0; h = (h + 1) & (s->hcap - 1)) {
 			cell *y = &s->v[s->hash[h] - 1];
@@ -253,6 +266,24 @@ lookup(const store *s, const char *t, const char *r, const char *c)
 			return y;
 	}
 	return NULL;
+}
+
+static const cell *first_of_table(const store *s, const char *t);
+
+/* Whether s has a cell of table t (exact name). */
+static int
+has_table(const store *s, const char *t)
+{
+	int i;
+
+	if (s == NULL)
+		return 0;
+	if (!s->indexed || s->ntables > 16)
+		return first_of_table(s, t) != NULL;
+	for (i = 0; i < s->ntables; i++)
+		if (strcmp(s->tables[i], t) == 0)
+			return 1;
+	return 0;
 }
 
 /* "art20_*" matches every table of that prefix. */
@@ -414,15 +445,22 @@ typedef struct {
 	const store *self, *last;
 } ictx;
 
+/* How a message names a cell: pre a [/ b]; formatted only when needed. */
+typedef struct {
+	const char *pre, *a, *b;
+} label;
+
 static void
-note(side *sd, const char *fmt1, const char *a, const char *b)
+note(side *sd, const label *lb, const char *what, const char *raw)
 {
 	if (sd->why[0] == '\0')
-		snprintf(sd->why, sizeof(sd->why), fmt1, a, b);
+		snprintf(sd->why, sizeof(sd->why), "%s%s%s%s is %s%s%s%s",
+		    lb->pre, lb->a, lb->b ? "/" : "", lb->b ? lb->b : "", what,
+		    raw ? " (" : "", raw ? raw : "", raw ? ")" : "");
 }
 
 static void
-take(side *sd, const cell *x, int neg, const char *name, int *first)
+take(side *sd, const cell *x, int neg, const label *lb, int *first)
 {
 	goi_dec d;
 
@@ -434,12 +472,12 @@ take(side *sd, const cell *x, int neg, const char *name, int *first)
 	}
 	if (x->bad || x->k == K_EMPTY || x->k == K_NA || x->k == K_TEXT) {
 		sd->unusable = 1;
-		note(sd, "%s is %s", name, kind_word(x));
+		note(sd, lb, kind_word(x), NULL);
 		return;
 	}
 	if (x->k == K_GLUED) {
 		sd->glued = 1;
-		note(sd, "%s is a glued reading (%s)", name, x->raw);
+		note(sd, lb, "a glued reading", x->raw);
 	}
 	d = x->d;
 	if (neg) {
@@ -458,8 +496,9 @@ static void
 term(const ictx *ix, side *sd, const char *t, int *first)
 {
 	const store *s = ix->self;
-	char buf[256], name[300];
+	char buf[256];
 	const char *table = ix->id->table, *row, *col;
+	label lb;
 	int neg = 0, found = 0;
 	size_t i, rl;
 
@@ -490,13 +529,10 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 		col = t;
 	}
 	/* The term as a message names it: the each key is said before. */
-	if (ix->id->axis == GOI_EACH_NONE)
-		snprintf(name, sizeof(name), "%s%s/%s", s == ix->last ?
-		    "last year's " : "", table, row);
-	else
-		snprintf(name, sizeof(name), "%s%s", s == ix->last ?
-		    "last year's " : "", t);
-	if (first_of_table(s, table) == NULL) {
+	lb.pre = s == ix->last ? "last year's " : "";
+	lb.a = ix->id->axis == GOI_EACH_NONE ? table : t;
+	lb.b = ix->id->axis == GOI_EACH_NONE ? row : NULL;
+	if (!has_table(s, table)) {
 		sd->skip = 1;
 		return;
 	}
@@ -507,7 +543,8 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 			if (strcmp(x->table, table) == 0 &&
 			    strcmp(x->col, col) == 0 &&
 			    strncmp(x->row, row, rl - 1) == 0) {
-				take(sd, x, neg, x->row, first);
+				label rl1 = {lb.pre, table, x->row};
+				take(sd, x, neg, &rl1, first);
 				found = 1;
 			}
 		}
@@ -517,20 +554,21 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 			if (strcmp(x->table, table) == 0 &&
 			    strcmp(x->col, col) == 0 &&
 			    pattern_match(row + 1, x->row)) {
-				take(sd, x, neg, x->row, first);
+				label rl1 = {lb.pre, x->row, NULL};
+				take(sd, x, neg, &rl1, first);
 				found = 1;
 			}
 		}
 	} else {
 		const cell *x = lookup(s, table, row, col);
 		if (x != NULL) {
-			take(sd, x, neg, name, first);
+			take(sd, x, neg, &lb, first);
 			found = 1;
 		}
 	}
 	if (!found) {
 		sd->absent = 1;
-		note(sd, "%s%s is missing", name, "");
+		note(sd, &lb, "missing", NULL);
 		*first = 0;
 	}
 }
@@ -602,6 +640,11 @@ ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
 		    line, msg);
 	}
 	cmp = goi_dec_cmp(L.sum, R.sum);
+	/* A pass nobody prints needs no message. */
+	if (!(c->flags & GOI_CHECK_PASSES) && (cmp == 0 ||
+	    (id->op == GOI_OP_LE && cmp < 0)))
+		return report(c, ix->self, r, S_PASS, table, row, col, ex, ab,
+		    line, "");
 	switch (id->op) {
 	case GOI_OP_LE:
 		st = cmp <= 0 ? S_PASS : sev_status(r);
@@ -777,6 +820,7 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
     const goi_statrel *rel, const srow *parent, const srow *kids, size_t nk)
 {
 	char eb[64], ab[64], ex[72], msg[512];
+	label pl = {"", parent->row, NULL};
 	size_t i, j;
 	int rc, k;
 
@@ -793,21 +837,20 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 			memset(&L, 0, sizeof(L));
 			memset(&R, 0, sizeof(R));
 			if (parent->col[k] != NULL)
-				take(&L, parent->col[k], 0, parent->row, &f1);
+				take(&L, parent->col[k], 0, &pl, &f1);
 			else {
 				L.absent = 1;
-				note(&L, "%s %s is missing", parent->row,
-				    stat_cols[k]);
+				note(&L, &pl, "missing", NULL);
 			}
-			for (i = 0; i < nk; i++)
+			for (i = 0; i < nk; i++) {
+				label kl = {"", kids[i].row, NULL};
 				if (kids[i].col[k] != NULL)
-					take(&R, kids[i].col[k], 0, kids[i].row,
-					    &f2);
+					take(&R, kids[i].col[k], 0, &kl, &f2);
 				else {
 					R.absent = 1;
-					note(&R, "%s %s is missing",
-					    kids[i].row, stat_cols[k]);
+					note(&R, &kl, "missing", NULL);
 				}
+			}
 			a = parent->col[k] ? parent->col[k] : R.first;
 			eb[0] = ab[0] = '\0';
 			if (!(R.absent || R.unusable || R.overflow))
@@ -845,13 +888,13 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 				continue;
 			memset(&L, 0, sizeof(L));
 			memset(&R, 0, sizeof(R));
-			take(&L, kids[j].col[k], 0, kids[j].row, &f1);
+			label kl = {"", kids[j].row, NULL};
+			take(&L, kids[j].col[k], 0, &kl, &f1);
 			if (parent->col[k] != NULL)
-				take(&R, parent->col[k], 0, parent->row, &f2);
+				take(&R, parent->col[k], 0, &pl, &f2);
 			else {
 				R.absent = 1;
-				note(&R, "%s %s is missing", parent->row,
-				    stat_cols[k]);
+				note(&R, &pl, "missing", NULL);
 			}
 			eb[0] = ab[0] = '\0';
 			if (!(R.absent || R.unusable))
