@@ -3,11 +3,11 @@
  * space made an ASCII space and control (except TAB) and format characters
  * (zero-width characters, BOM, soft hyphen ...) removed.
  *
- * Speed comes from a fast path: printable ASCII, the CJK ideographs
- * U+4000-U+9FFF (UTF-8 lead bytes E4-E9) and every other BMP character
- * that a table built once from utf8proc's data says is NFKC-stable are
- * copied as they are; only the runs of other characters go through
- * utf8proc.  A run handed to utf8proc always starts with the character
+ * Speed comes from a fast path: printable ASCII and every 3-byte
+ * character that a table built once from utf8proc's data says is its own
+ * NFKC in any context (the CJK ideographs, 、。《》“” ...) are copied as
+ * they are, in runs; full-width ASCII and U+3000 are mapped directly; only
+ * the runs of other characters go through utf8proc.  A run handed to utf8proc always starts with the character
  * before it, so a combining mark still composes with the letter it follows.
  */
 #include <stdlib.h>
@@ -290,16 +290,27 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 	if ((rc = grow(&z->out, &z->ocap, n + 1)) < 0)
 		return rc;
 	while (i < n) {
-		/* The fast path: a run of printable ASCII and of U+4000-U+9FFF
-		 * (lead bytes E4-E9) is copied as it is. */
+		/* The fast path: a run of printable ASCII and of stable 3-byte
+		 * characters is copied as it is. */
 		for (j = i; j < n;) {
-			if (u[j] >= 0x20 && u[j] < 0x7F)
+			unsigned b = u[j], cp;
+
+			if (b - 0x20u < 0x5Fu) {
 				j++;
-			else if (u[j] - 0xE4u <= 5u && j + 2 < n &&
-			    (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80)
-				j += 3;
-			else
+				continue;
+			}
+			if (b - 0xE0u >= 0x10u || j + 2 >= n ||
+			    (u[j + 1] & 0xC0) != 0x80 || (u[j + 2] & 0xC0) != 0x80)
 				break;
+			if (b - 0xE4u <= 5u) {	/* U+4000-U+9FFF */
+				j += 3;
+				continue;
+			}
+			cp = (b & 0x0F) << 12 | (u[j + 1] & 0x3Fu) << 6 |
+			    (u[j + 2] & 0x3Fu);
+			if (cp < 0x800 || !(stable[cp >> 3] & (1u << (cp & 7))))
+				break;
+			j += 3;
 		}
 		memcpy(z->out + o, s + i, j - i);
 		o += j - i;
@@ -331,8 +342,7 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 		/* A slow run: up to the next fast character. */
 		for (j = i + 1; j < n && (u[j] & 0xC0) == 0x80; j++)
 			;
-		while (j < n && u[j] >= 0x80 && !(u[j] - 0xE4u <= 5u) &&
-		    !is_stable(s + j, n - j, &k)) {
+		while (j < n && u[j] >= 0x80 && !is_stable(s + j, n - j, &k)) {
 			for (j++; j < n && (u[j] & 0xC0) == 0x80; j++)
 				;
 		}
