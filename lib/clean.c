@@ -527,17 +527,27 @@ setkey(goi_cleaner *c, const char *s, size_t n)
 static int
 date_year(const char *s, size_t n)
 {
-	regex_t re;
-	int ok;
+	size_t i = 0, k;
+	int year = 0;
 
-	if (n < 11 || n > 20 || !ends(s, n, "日"))
+	for (k = 0; k < 4; k++, i++) {
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			return 0;
+		year = year * 10 + (s[i] - '0');
+	}
+	if (!starts(s + i, n - i, "年"))
 		return 0;
-	if (regcomp(&re, "^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$",
-	    REG_EXTENDED | REG_NOSUB) != 0)
+	i += 3;
+	for (k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '9'; k++)
+		i++;
+	if (k == 0 || !starts(s + i, n - i, "月"))
 		return 0;
-	ok = regexec(&re, s, 0, NULL, 0) == 0;
-	regfree(&re);
-	return ok ? atoi(s) : 0;
+	i += 3;
+	for (k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '9'; k++)
+		i++;
+	if (k == 0 || i + 3 != n || !starts(s + i, n - i, "日"))
+		return 0;
+	return year;
 }
 
 /* An organ's name: short, only CJK and brackets, ends like an organ. */

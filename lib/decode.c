@@ -1,8 +1,10 @@
 /*
  * decode.c - raw input to UTF-8 lines.  The encoding is found from the
- * first 64 KiB: a BOM (UTF-8, UTF-16LE, UTF-16BE), else UTF-8 when those
- * bytes are UTF-8, else GB18030 when they are GB18030 (GBK and GB2312 are
- * subsets), else UTF-8 (and goi_norm reports the first invalid byte).
+ * first 64 KiB: a BOM (UTF-8, UTF-16LE, UTF-16BE), else UTF-16 when NUL
+ * bytes fill one side of a quarter of the byte pairs and never the other,
+ * else UTF-8 when those bytes are UTF-8, else GB18030 when they are
+ * GB18030 (GBK and GB2312 are subsets), else UTF-8 (and goi_norm reports
+ * the first invalid byte).
  * UTF-8 input is split in place with memchr; other encodings go through
  * iconv(3) block by block into the same kind of buffer.  Lines end at LF,
  * CRLF or a lone CR, and are numbered so.
@@ -169,6 +171,28 @@ setconv(goi_decoder *d, const char *enc)
 	return 0;
 }
 
+/*
+ * UTF-16 without a BOM: NUL bytes in a quarter or more of the byte pairs,
+ * all on the same side.  1 little endian, -1 big endian, else 0.
+ */
+static int
+utf16_guess(const unsigned char *u, size_t n)
+{
+	size_t i, odd = 0, even = 0, pairs = n / 2;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		even += u[i] == 0;
+		odd += u[i + 1] == 0;
+	}
+	if (pairs < 2)
+		return 0;
+	if (even == 0 && odd * 4 >= pairs)
+		return 1;
+	if (odd == 0 && even * 4 >= pairs)
+		return -1;
+	return 0;
+}
+
 /* Read the first block, choose the encoding. */
 static int
 sniff(goi_decoder *d)
@@ -203,6 +227,9 @@ sniff(goi_decoder *d)
 			if ((rc = setconv(d, "UTF-16BE")) < 0)
 				return rc;
 			d->start = 2;
+		} else if ((rc = utf16_guess(u, n)) != 0) {
+			if ((rc = setconv(d, rc > 0 ? "UTF-16LE" : "UTF-16BE")) < 0)
+				return rc;
 		} else {
 			v = goi_utf8_valid(d->buf, n);
 			if (v == n || (!d->eof && n - v < 4) ||

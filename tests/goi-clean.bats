@@ -207,6 +207,13 @@ EOF
 	assert_output $'1\t规章 ok\n2\t第二行\n1\t规章 ok\n2\t第二行'
 }
 
+@test "UTF-16 without a BOM is recognized by its NUL bytes" {
+	printf '规章 ok\n第二行\n' | iconv -f UTF-8 -t UTF-16LE > "$BATS_TEST_TMPDIR/le"
+	printf '规章 ok\n第二行\n' | iconv -f UTF-8 -t UTF-16BE > "$BATS_TEST_TMPDIR/be"
+	run bash -c "goi-clean -N '$BATS_TEST_TMPDIR/le' '$BATS_TEST_TMPDIR/be' | cut -f2,3"
+	assert_output $'1\t规章 ok\n2\t第二行\n1\t规章 ok\n2\t第二行'
+}
+
 @test "--encoding forces one; an unknown one is a usage error" {
 	printf '规章\n' | iconv -f UTF-8 -t GBK > "$BATS_TEST_TMPDIR/gbk"
 	run bash -c "goi-clean -N --encoding=GBK '$BATS_TEST_TMPDIR/gbk' | cut -f3"
