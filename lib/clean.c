@@ -586,9 +586,8 @@ stdin_key(goi_cleaner *c)
 	size_t i, k;
 	const char *organ = NULL, *p;
 	size_t organlen = 0;
-	int year = 0, dyear = 0, y;
+	int year = 0, dyear = 0, y, rc;
 	char num[32];
-
 
 	for (i = 0; i < c->nlines; i++)
 		if (is_title(c->dl[i].text, c->dl[i].len))
@@ -597,7 +596,10 @@ stdin_key(goi_cleaner *c)
 		const char *s = c->dl[i].text;
 		size_t n = c->dl[i].len;
 
-		if (!year && (p = memmem(s, n, "年度", 6)) != NULL && p - s >= 4) {
+		for (p = s; !year && (p = memmem(p, n - (size_t)(p - s), "年度", 6));
+		    p += 6) {
+			if (p - s < 4)
+				continue;
 			y = 0;
 			for (k = 4; k > 0; k--) {
 				char d = p[-(long)k];
@@ -623,8 +625,6 @@ stdin_key(goi_cleaner *c)
 	if (organ != NULL) {
 		if (!year)
 			year = dyear;
-		int rc;
-
 		if ((rc = setkey(c, organ, organlen)) != 0)
 			return rc;
 		if (year)
