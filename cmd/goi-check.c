@@ -272,26 +272,26 @@ main(int argc, char *argv[])
 	if (rules != NULL) {
 		if ((on = calloc((size_t)nrules, 1)) == NULL) {
 			goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
-			return 1;
+			return 2;
 		}
 		if (select_rules(rules, on, nrules) < 0)
 			usage();
 	}
 	if ((o = goi_out_new(stdout, oflags)) == NULL) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
-		return 1;
+		return 2;
 	}
 	if (list) {
 		list_rules(o);
 		if (goi_out_close(o) < 0) {
 			goi_warn(NULL, 0, "write error");
-			return 1;
+			return 2;
 		}
 		return 0;
 	}
 	if ((ck = goi_check_new(on, cflags, emit, o)) == NULL) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
-		return 1;
+		return 2;
 	}
 	goi_out_header(o, GOI_STREAM_FINDINGS);
 	rc = 0;
@@ -300,30 +300,31 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc && rc >= 0; i++) {
 		rc = check_file(ck, argv[i]);
 		if (rc > 0)
-			status = 1;
+			status = 2;
 	}
 	if (rc > 0)
-		status = 1;
+		status = 2;
 	if (rc >= 0)
 		rc = goi_check_finish(ck);
 	if (rc == GOI_ENOMEM) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
-		status = 1;
+		status = 2;
 	}
 	goi_check_getcounts(ck, &n);
 	goi_check_free(ck);
 	free(on);
 	if (goi_out_close(o) < 0) {
 		goi_warn(NULL, 0, "write error");
-		return 1;
+		return 2;
 	}
 	if (rc < 0)
-		status = 1;
+		status = 2;
 	fprintf(stderr, "goi-check: %ld document%s, %ld rules evaluated, "
 	    "%ld failed, %ld warning%s, %ld not assessable\n", n.docs,
 	    n.docs == 1 ? "" : "s", n.evaluated, n.failed, n.warnings,
 	    n.warnings == 1 ? "" : "s", n.na);
-	if (n.failed > 0)
+	/* Like diff(1): 1 says the data failed a rule, 2 says trouble. */
+	if (n.failed > 0 && status == 0)
 		status = 1;
 	return status;
 }

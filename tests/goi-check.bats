@@ -325,9 +325,9 @@ goi-check: 1 document, 1 rules evaluated, 1 failed, 0 warnings, 0 not assessable
 
 # ---- hostile input -----------------------------------------------------------
 
-@test "raw text instead of a cells stream: file and line, exit 1" {
+@test "raw text instead of a cells stream: file and line, exit 2" {
 	run goi-check -N "$SEEDS/002_d3ddc9c30ed8506a.txt"
-	assert_failure 1
+	assert_failure 2
 	assert_output "goi-check: $SEEDS/002_d3ddc9c30ed8506a.txt:1: not 10 TAB-separated fields (doc year format table row col value kind raw line): not a cells stream
 goi-check: 0 documents, 0 rules evaluated, 0 failed, 0 warnings, 0 not assessable"
 }
@@ -335,15 +335,15 @@ goi-check: 0 documents, 0 rules evaluated, 0 failed, 0 warnings, 0 not assessabl
 @test "a lines stream: its header named at line 1" {
 	printf 'doc\tline\ttext\nd\t1\tx\n' > "$BATS_TEST_TMPDIR/lines.tsv"
 	run goi-check -N "$BATS_TEST_TMPDIR/lines.tsv"
-	assert_failure 1
+	assert_failure 2
 	assert_output "goi-check: $BATS_TEST_TMPDIR/lines.tsv:1: the header of another stream: not a cells stream
 goi-check: 0 documents, 0 rules evaluated, 0 failed, 0 warnings, 0 not assessable"
 }
 
-@test "a truncated row, an unknown kind, a bad line number: named, exit 1" {
+@test "a truncated row, an unknown kind, a bad line number: named, exit 2" {
 	while IFS='|' read -r row want; do
 		run bash -c "printf '%s\n%b\n' '$H' '$row' | goi-check -N -r requests"
-		assert_failure 1
+		assert_failure 2
 		want=$(printf '%b' "$want")
 		[ "$output" = "$want" ] || { echo "got [$output] want [$want]"; return 1; }
 	done <<'TABLE'
@@ -389,16 +389,16 @@ goi-check: 1 document, 1 rules evaluated, 0 failed, 0 warnings, 0 not assessable
 	assert_output --partial "goi-check: 1 document, 2 rules evaluated, 0 failed, 0 warnings, 2 not assessable"
 }
 
-@test "an unreadable file among good ones: named, the others checked, exit 1" {
+@test "an unreadable file among good ones: named, the others checked, exit 2" {
 	run goi-check -N -r doc.period "$CHK/text.cells.tsv" "$BATS_TEST_TMPDIR/none" "$CHK/text.cells.tsv"
-	assert_failure 1
+	assert_failure 2
 	assert_output --partial "goi-check: $BATS_TEST_TMPDIR/none: cannot open: No such file or directory"
 	assert_output --partial "goi-check: 4 documents, 4 rules evaluated"
 }
 
-@test "> /dev/full: exit 1 with a message; | head -n 1: quiet" {
+@test "> /dev/full: exit 2 with a message; | head -n 1: quiet" {
 	run bash -c "goi-check -a '$CHK/seeds.cells.tsv' > /dev/full"
-	assert_failure 1
+	assert_failure 2
 	assert_output --partial "goi-check: write error: No space left on device"
 	run bash -c "goi-check -a '$CHK/seeds.cells.tsv' 2>&1 >/dev/null | head -n 1; goi-check -a '$CHK/seeds.cells.tsv' 2>'$BATS_TEST_TMPDIR/err' | head -n 1"
 	assert_output "goi-check: 5 documents, 840 rules evaluated, 1 failed, 8 warnings, 6 not assessable
