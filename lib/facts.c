@@ -15,6 +15,9 @@
  *   signed        text   date under the signature, YYYY-MM-DD
  *   sections      text   section keys present, space-separated, in order
  *   format        text   2019, 2021, old, or "" when no table was found
+ *   problems_chars num   letters and digits in the body of part 五 (its
+ *                        heading left out), so that goi-check can tell a
+ *                        part 五 that says nothing (无) from a real one
  * A fact the document does not give is not emitted.
  *
  * table text (figures the prose quotes; kind num; raw holds the phrase):
@@ -39,6 +42,8 @@
  * skipped.  The first statement of a key wins; a later, different one is
  * reported through sink->warn.
  */
+#define _GNU_SOURCE		/* memmem */
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -850,13 +855,87 @@ out:
 	return rc;
 }
 
+/* Letters, digits and ideographs of s[0..n), the measure of a text body. */
+static long
+count_letters(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	long count = 0;
+
+	while (n > 0) {
+		if ((k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &c)) <= 0) {
+			p++;
+			n--;
+			continue;
+		}
+		switch (utf8proc_category(c)) {
+		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+		case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+			count++;
+			break;
+		default:
+			break;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return count;
+}
+
+/*
+ * The size of part 五's body, from mark i to mark i + 1 (or the end).  The
+ * heading is the rest of the mark's line when the part goes on below it;
+ * a heading run into its text on one line ends at its last 情况/措施/问题
+ * within the first 40 bytes of words.
+ */
+static long
+problems_size(const goi_doc *doc, const goi_secmark *m, int k, int i)
+{
+	size_t li = m[i].li, off = m[i].off, eli, eoff, l;
+	static const char *const ends[] = {"情况", "措施", "问题", NULL};
+	long count = 0;
+
+	eli = i + 1 < k ? m[i + 1].li : doc->nlines;
+	eoff = i + 1 < k ? m[i + 1].off : 0;
+	if (li >= doc->nlines)
+		return 0;
+	if (eli > li) {
+		li++;
+		off = 0;
+	} else {
+		const char *t = doc->lines[li].text + off, *best = NULL, *h;
+		size_t span = eoff - off < 40 * 3 ? eoff - off : 40 * 3;
+		int e;
+
+		for (e = 0; ends[e] != NULL; e++)
+			for (h = t; (h = memmem(h, span - (size_t)(h - t),
+			    ends[e], strlen(ends[e]))) != NULL; h++)
+				if (best == NULL || h + strlen(ends[e]) > best)
+					best = h + strlen(ends[e]);
+		if (best != NULL)
+			off = (size_t)(best - doc->lines[li].text);
+	}
+	for (l = li; l < eli || (l == eli && eoff > 0 && l < doc->nlines); l++) {
+		size_t from = l == li ? off : 0;
+		size_t to = l == eli ? eoff : doc->lines[l].len;
+		if (to > from)
+			count += count_letters(doc->lines[l].text + from, to - from);
+	}
+	return count;
+}
+
 /* Table doc: what goi_docinfo_read and goi_sections_find tell. */
 static int
 doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink)
 {
 	goi_secmark marks[64];
-	char secs[GOI_SEC_COUNT * 16 + 64], year[16];
+	char secs[GOI_SEC_COUNT * 16 + 64], year[16], pchars[32] = "";
+	long pline = 0;
 	long first = doc->nlines > 0 ? doc->lines[0].line : 0;
 	int n = 0, rc, i, k;
 	size_t sl = 0;
@@ -864,7 +943,7 @@ doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
 	struct {
 		const char *row, *value, *kind;
 		long line;
-	} f[10];
+	} f[12];
 	int nf = 0;
 
 #define FACT(r, v, k, l) do { if ((v)[0] != '\0') { f[nf].row = (r); \
@@ -891,10 +970,17 @@ doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
 		/* each section once, in order of appearance */
 		if (i > 0 && marks[i].section == marks[i - 1].section)
 			continue;
+		if (marks[i].section == GOI_SEC_PROBLEMS && pchars[0] == '\0' &&
+		    marks[i].li < doc->nlines) {
+			snprintf(pchars, sizeof(pchars), "%ld",
+			    problems_size(doc, marks, k, i));
+			pline = doc->lines[marks[i].li].line;
+		}
 		sl += (size_t)snprintf(secs + sl, sizeof(secs) - sl, "%s%s",
 		    sl ? " " : "", key);
 	}
 	FACT("sections", secs, "text", first);
+	FACT("problems_chars", pchars, "num", pline);
 #undef FACT
 	for (i = 0; i < nf; i++) {
 		if ((rc = emit(sink, "doc", f[i].row, f[i].value, f[i].kind,

@@ -158,3 +158,10 @@ text	requests.new	4	2"
 	assert_success
 	assert_output "$H"
 }
+
+@test "doc problems_chars: part 五 that says only 无, on its own lines and run in" {
+	run bash -c "printf 'doc\tline\ttext\nd\t1\t某某局2021年政府信息公开工作年度报告\nd\t2\t一、总体情况\nd\t3\t我局认真落实。\nd\t4\t五、存在的主要问题及改进情况\nd\t5\t无。\nd\t6\t六、其他需要报告的事项\nd\t7\t无。\ne\t9\t某某局2021年政府信息公开工作年度报告 一、总体情况我局认真落实。五、存在的主要问题及改进情况无。六、其他需要报告的事项无。\n' | goi-table 2>/dev/null | awk -F'\t' '\$5 == \"problems_chars\" { print \$1, \$7, \$10 }'"
+	assert_output $'d 1 4\ne 1 9'
+	run bash -c "goi-clean $SEEDS/000_*.txt | goi-table 2>/dev/null | awk -F'\t' '\$5 == \"problems_chars\" { print \$7, \$10 }'"
+	assert_output "464 632"
+}
