@@ -399,16 +399,23 @@ is_title(const char *s, size_t n)
 	return !starts(s, n, "附件") && !starts(s, n, "关于");
 }
 
-/* 一、总体情况 and the like: the first heading of a report. */
+/*
+ * 一、总体情况 and the like: the first heading of a report, 一、 and at
+ * most 12 characters that hold one of the overview words (一、政府信息公开
+ * 工作概述), no table row label (一、本年新收政府信息公开申请数量 is none).
+ */
 static int
 is_overview(const char *s, size_t n)
 {
 	int i;
 
-	if (!starts(s, n, "一、"))
+	if (!starts(s, n, "一、") || n > 6 + 36)
+		return 0;
+	if (has(s, n, "申请") || has(s, n, "数量") || has(s, n, ",") ||
+	    has(s, n, "。"))
 		return 0;
 	for (i = 0; overview[i] != NULL; i++)
-		if (n == 6 + strlen(overview[i]) && memcmp(s + 6, overview[i], n - 6) == 0)
+		if (memmem(s + 6, n - 6, overview[i], strlen(overview[i])) != NULL)
 			return 1;
 	return 0;
 }

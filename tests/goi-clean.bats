@@ -165,6 +165,12 @@ EOF
 	assert_output $'640\t2021年1月20日\n851\t无\n851\t一、概述\n940\t三江乡2020年政府信息公开工作年度报告'
 }
 
+@test "documents: numbering restarting at a first heading starts one; table rows 一、 do not" {
+
+	run bash -c "printf '二、主动公开\n一、本年新收政府信息公开申请数量\n| 一、主动公开情况 | ||\n一、政府信息公开工作概述\nx\n' | goi-clean -N | cut -f1,2"
+	assert_output $'#1\t1\n#1\t2\n#1\t3\n#2\t4\n#2\t5'
+}
+
 @test "doc keys: file operands are keyed by file name; a file with two reports gets #2" {
 	cat "$S000" > "$BATS_TEST_TMPDIR/two.txt"
 	printf '\n' >> "$BATS_TEST_TMPDIR/two.txt"
