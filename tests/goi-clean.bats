@@ -166,7 +166,6 @@ EOF
 }
 
 @test "documents: numbering restarting at a first heading starts one; table rows 一、 do not" {
-
 	run bash -c "printf '二、主动公开\n一、本年新收政府信息公开申请数量\n| 一、主动公开情况 | ||\n一、政府信息公开工作概述\nx\n' | goi-clean -N | cut -f1,2"
 	assert_output $'#1\t1\n#1\t2\n#1\t3\n#2\t4\n#2\t5'
 }
