@@ -130,7 +130,7 @@ table_doc(struct run *r, const goi_doc *doc)
 	if (goi_docinfo_read(doc, &info) == 0 && info.year > 0)
 		snprintf(year, sizeof(year), "%d", info.year);
 	r->year = year;
-	r->format = goi_table_format(doc);
+	r->format = goi_extract_format(r->x, doc);
 	if ((rc = goi_facts_extract(doc, &info, r->format, &facts)) < 0)
 		return rc;
 	if (r->format == GOI_FMT_OLD)

@@ -284,6 +284,11 @@ goi_extract *goi_extract_new(void);
 void goi_extract_free(goi_extract *x);
 int goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
     const goi_sink *sink);
+/*
+ * goi_table_format() through the extractor: the unit stream it builds for
+ * doc is kept for a goi_extract_tables() of the same doc that follows.
+ */
+int goi_extract_format(goi_extract *x, const goi_doc *doc);
 /* Options, GOI_EXTRACT_* flags; returns the previous ones. */
 #define GOI_EXTRACT_STRICT 1	/* no soft assumptions for glued readings */
 int goi_extract_setflags(goi_extract *x, int flags);

@@ -68,8 +68,29 @@ typedef struct {
 	int nfree;		/* readings with no constraint (capped at 2) */
 	int unforced;		/* the one reading splits a good number */
 	long long only[MAXCOLS * 3];	/* that reading */
-	long long read[MAXREAD][MAXCOLS];
 } pending;
+
+enum { L_LINES, L_TABROW, L_PIPE };
+enum { T_NUM, T_NA, T_TEXT };
+
+typedef struct {
+	int type;
+	size_t a, b;		/* units */
+	int cell;
+	int yuan;		/* followed by 元 */
+	int hasunit;
+	size_t ua, ub;		/* with the unit */
+} tok;
+
+#define MAXTOK 256
+
+typedef struct region {
+	tok t[MAXTOK];
+	int n;
+	int ncells;		/* cells seen */
+	int cellnonempty[MAXTOK];
+	int seps;		/* a separator was crossed between values */
+} region;
 
 struct goi_extract {
 	int flags;
@@ -77,7 +98,7 @@ struct goi_extract {
 	size_t nu, ucap;
 	uint32_t *lvcp;		/* label view: code points */
 	size_t *lvui;		/* label view: unit index of each */
-	size_t nlv, lvcap;
+	size_t nlv, lvcap, lvuicap;
 	char *arena;
 	size_t narena, arenacap;
 	const goi_schema_table *tabs;
@@ -96,6 +117,14 @@ struct goi_extract {
 	long facts[8];		/* text facts, -1 when absent */
 	/* counters of what settled the glued runs */
 	long nsettled_hard, nsettled_soft, nunsettled;
+	/* work space of one document */
+	struct region *rg;	/* the tokens of a row */
+	long long readbuf[MAXREAD * MAXCOLS * 3];	/* solver readings */
+	/* the unit stream built by goi_extract_format, for the same doc */
+	const goi_doc *built;
+	const goi_docline *built_lines;
+	size_t built_n;
+	int built_format;
 };
 
 /* text facts the extractor uses */
@@ -234,10 +263,18 @@ static const uint32_t trad[][2] = {
 	{0x898F, 0x89C4},
 };
 
+/*
+ * Filled once, on first use, with constant data only (as norm.c's tables):
+ * the sorted table and a bitmap of the CJK block that says which
+ * characters are in it, so that most characters cost one bit test.
+ */
 static int trad_sorted;
 static uint32_t tradk[sizeof(trad) / sizeof(trad[0])];
 static uint32_t tradv[sizeof(trad) / sizeof(trad[0])];
 static size_t ntrad;
+#define CJK_LO 0x4E00
+#define CJK_HI 0x9FFF
+static unsigned char tradbit[(CJK_HI - CJK_LO + 1 + 7) / 8];
 
 static int
 cmpu32(const void *a, const void *b)
@@ -262,6 +299,10 @@ trad_init(void)
 			continue;
 		tradk[ntrad] = tmp[i][0];
 		tradv[ntrad++] = tmp[i][1];
+		if (tmp[i][0] >= CJK_LO && tmp[i][0] <= CJK_HI &&
+		    tmp[i][0] != tmp[i][1])
+			tradbit[(tmp[i][0] - CJK_LO) >> 3] |= (unsigned char)
+			    (1u << ((tmp[i][0] - CJK_LO) & 7));
 	}
 	trad_sorted = 1;
 }
@@ -273,6 +314,9 @@ fold(uint32_t c)
 
 	if (c < 0x80)
 		return c;
+	if (c >= CJK_LO && c <= CJK_HI && !(tradbit[(c - CJK_LO) >> 3] &
+	    (1u << ((c - CJK_LO) & 7))))
+		return c;
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		return c - 0xFEE0;
 	if (c == 0x3000 || c == 0x00A0 || c == 0x2002 || c == 0x2003 ||
@@ -282,7 +326,7 @@ fold(uint32_t c)
 		return 0x2014;	/* dashes: one na dash */
 	if (c == 0x3001)
 		return c;
-	if (c >= 0x4E00 && c <= 0x9FFF) {
+	if (c >= CJK_LO && c <= CJK_HI) {
 		lo = 0;
 		hi = ntrad;
 		while (lo < hi) {
@@ -376,9 +420,27 @@ cn_numeral(uint32_t c)
 	return 0;
 }
 
-/* Label-view code points of a UTF-8 string; returns their number. */
+/*
+ * Patterns: the literals of schema.c and of this file, compiled once and
+ * kept by the address of the literal (they are all static strings).  Mode
+ * PAT_LABEL keeps the label view (label characters only), PAT_ALL every
+ * character folded (units, na words).  Like the tables above, the cache is
+ * filled on first use and holds constants only.
+ */
+enum { PAT_LABEL, PAT_ALL };
+#define PATMAX 64
+#define PATSLOTS 2048
+typedef struct {
+	const char *s;		/* NULL: free slot */
+	int mode;
+	int n;
+	uint32_t cp[PATMAX];
+} pat;
+static pat patcache[PATSLOTS];
+static int npatcache;
+
 static int
-pat_compile(const char *s, uint32_t *out, int max)
+pat_compile(const char *s, int mode, uint32_t *out, int max)
 {
 	size_t n = strlen(s), i = 0, len;
 	uint32_t c;
@@ -387,10 +449,175 @@ pat_compile(const char *s, uint32_t *out, int max)
 	while (i < n && k < max) {
 		c = fold(utf8dec((const unsigned char *)s + i, n - i, &len));
 		i += len;
-		if (is_labelch(c))
+		if (mode == PAT_ALL || is_labelch(c))
 			out[k++] = c;
 	}
 	return k;
+}
+
+/* The compiled pattern of a static literal; tmp when the cache is full. */
+static const pat *
+pat_get(const char *s, int mode, pat *tmp)
+{
+	size_t h = ((uintptr_t)s >> 3) * 2654435761u + (size_t)mode, i;
+	pat *p;
+
+	trad_init();
+	for (i = 0; i < PATSLOTS; i++) {
+		p = &patcache[(h + i) % PATSLOTS];
+		if (p->s == s && p->mode == mode)
+			return p;
+		if (p->s == NULL)
+			break;
+	}
+	if (i == PATSLOTS || npatcache >= PATSLOTS / 2)
+		p = tmp;
+	else
+		npatcache++;
+	p->n = pat_compile(s, mode, p->cp, PATMAX);
+	p->mode = mode;
+	p->s = s;
+	return p;
+}
+
+/* ---- format detection ----------------------------------------------------- */
+
+static const char *const mark19[] = {
+	"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+	"其他对外管理服务事项", "政府集中采购", "采购项目数量", "采购总金额",
+	NULL
+};
+static const char *const mark21[] = {
+	"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+	"本年收费金额", "申请人无正当理由逾期不补正",
+	"申请人逾期未按收费通知要求缴纳费用", NULL
+};
+static const char *const markold[] = {
+	"政府信息公开情况统计表", "历年累计", "统计指标", "主动公开政府信息数",
+	"主动公开信息数", "受理依申请公开信息总数", "受理政府信息公开申请总数",
+	"依申请公开信息目录数", "对申请的答复数", "对申请的答复总数", NULL
+};
+
+/*
+ * Detection runs while the label view is produced, one character at a
+ * time: the last PATMAX label characters are kept in a ring, and a marker
+ * is compared only where its last character arrives (a bitmap of the last
+ * characters rejects nearly all of them).  No allocation, one pass.
+ */
+#define NMARK 32
+#define RING 64			/* >= PATMAX, a power of two */
+typedef struct {
+	uint32_t ring[RING];
+	size_t n;		/* label characters seen */
+	uint32_t found[3];	/* per set, a bit per marker found */
+} detector;
+
+static const char *const *const marksets[3] = {mark19, mark21, markold};
+static struct {
+	const pat *p;
+	int set, bit;
+} marks[NMARK];
+static int nmarks;
+static unsigned char marklast[4096 / 8];
+
+static void
+marks_init(void)
+{
+	static pat spare;
+	const char *const *m;
+	const pat *p;
+	int set, bit;
+
+	if (nmarks > 0)
+		return;
+	for (set = 0; set < 3; set++) {
+		for (m = marksets[set], bit = 0; *m != NULL && nmarks < NMARK;
+		    m++, bit++) {
+			p = pat_get(*m, PAT_LABEL, &spare);
+			if (p == &spare || p->n == 0 || p->n > RING)
+				continue;	/* cache full: cannot happen */
+			marks[nmarks].p = p;
+			marks[nmarks].set = set;
+			marks[nmarks++].bit = bit;
+			marklast[(p->cp[p->n - 1] & 4095) >> 3] |= (unsigned char)
+			    (1u << (p->cp[p->n - 1] & 7));
+		}
+	}
+}
+
+static void
+det_feed(detector *d, uint32_t c)
+{
+	const pat *p;
+	int k, j;
+
+	d->ring[d->n++ & (RING - 1)] = c;
+	if (!(marklast[(c & 4095) >> 3] & (1u << (c & 7))))
+		return;
+	for (k = 0; k < nmarks; k++) {
+		p = marks[k].p;
+		if (p->cp[p->n - 1] != c || (size_t)p->n > d->n)
+			continue;
+		for (j = 2; j <= p->n && d->ring[(d->n - (size_t)j) &
+		    (RING - 1)] == p->cp[p->n - j]; j++)
+			;
+		if (j > p->n)
+			d->found[marks[k].set] |= 1u << marks[k].bit;
+	}
+}
+
+static int
+popcount(uint32_t v)
+{
+	int n = 0;
+
+	for (; v != 0; v &= v - 1)
+		n++;
+	return n;
+}
+
+static int
+det_format(const detector *d)
+{
+	int n19 = popcount(d->found[0]), n21 = popcount(d->found[1]);
+
+	if (n19 > 0 || n21 > 0)
+		return n21 > n19 ? GOI_FMT_2021 : GOI_FMT_2019;
+	return popcount(d->found[2]) >= 2 ? GOI_FMT_OLD : GOI_FMT_NONE;
+}
+
+/* Characters that cannot be part of a label: most of ASCII. */
+static int
+skip_ascii(unsigned char b)
+{
+	return b < 0x80 && !((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' &&
+	    (b | 0x20) <= 'z'));
+}
+
+int
+goi_table_format(const goi_doc *doc)
+{
+	detector d;
+	const unsigned char *s;
+	size_t li, i, n, len;
+	uint32_t c;
+
+	marks_init();
+	memset(&d, 0, sizeof(d));
+	for (li = 0; li < doc->nlines; li++) {
+		s = (const unsigned char *)doc->lines[li].text;
+		n = doc->lines[li].len;
+		for (i = 0; i < n; i += len) {
+			if (skip_ascii(s[i])) {
+				len = 1;
+				continue;
+			}
+			c = fold(utf8dec(s + i, n - i, &len));
+			if (is_labelch(c))
+				det_feed(&d, c);
+		}
+	}
+	return det_format(&d);
 }
 
 /* ---- the unit stream ------------------------------------------------------ */
@@ -414,166 +641,135 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* The unit stream and the label view of doc; d, if not NULL, detects. */
 static int
-build_units(goi_extract *x, const goi_doc *doc)
+build_units(goi_extract *x, const goi_doc *doc, detector *d)
 {
-	size_t li, i, len, need = 0;
+	size_t li, i, n, len, need = 0;
 	const unsigned char *s;
 	uint32_t c;
 	unit *u;
 
 	trad_init();
+	x->built = NULL;
 	for (li = 0; li < doc->nlines; li++)
 		need += doc->lines[li].len + 1;
 	if (grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
 	    grow((void **)&x->lvcp, &x->lvcap, need, sizeof(uint32_t)) < 0)
 		return GOI_ENOMEM;
 	/* lvui shares lvcap: keep both the same size */
-	{
+	if (x->lvuicap != x->lvcap) {
 		size_t *np = realloc(x->lvui, x->lvcap * sizeof(size_t));
 		if (np == NULL)
 			return GOI_ENOMEM;
 		x->lvui = np;
+		x->lvuicap = x->lvcap;
 	}
 	x->nu = x->nlv = 0;
+	u = x->u;
 	for (li = 0; li < doc->nlines; li++) {
 		s = (const unsigned char *)doc->lines[li].text;
-		for (i = 0; i < doc->lines[li].len; i += len) {
-			c = utf8dec(s + i, doc->lines[li].len - i, &len);
-			if (c == '\t')
-				c = U_TAB;
-			else if (c == '|' || c == 0xFF5C || c == 0x2502)
-				c = U_PIPE;
-			else if (c == '\r' || c == 0)
-				c = ' ';
-			else
-				c = fold(c);
-			u = &x->u[x->nu];
+		n = doc->lines[li].len;
+		for (i = 0; i < n; i += len) {
+			if (s[i] < 0x80) {
+				len = 1;
+				c = s[i];
+				if (c == '\t')
+					c = U_TAB;
+				else if (c == '|')
+					c = U_PIPE;
+				else if (c == '\r' || c == 0)
+					c = ' ';
+			} else {
+				c = utf8dec(s + i, n - i, &len);
+				if (c == 0xFF5C || c == 0x2502)
+					c = U_PIPE;
+				else
+					c = fold(c);
+			}
 			u->cp = c;
 			u->li = (uint32_t)li;
 			u->off = (uint32_t)i;
 			u->len = (uint32_t)len;
 			if (is_labelch(c)) {
 				x->lvcp[x->nlv] = c;
-				x->lvui[x->nlv++] = x->nu;
+				x->lvui[x->nlv++] = (size_t)(u - x->u);
+				if (d != NULL)
+					det_feed(d, c);
 			}
-			x->nu++;
+			u++;
 		}
-		u = &x->u[x->nu++];
 		u->cp = U_NL;
 		u->li = (uint32_t)li;
-		u->off = (uint32_t)doc->lines[li].len;
+		u->off = (uint32_t)n;
 		u->len = 0;
+		u++;
 	}
+	x->nu = (size_t)(u - x->u);
 	return 0;
 }
 
-/* First label-view position in [from, to) where pat matches, or -1. */
-static long
-lv_find(const goi_extract *x, const uint32_t *pat, int n, size_t from,
-    size_t to)
-{
-	size_t i;
-	int k;
-
-	if (n <= 0)
-		return -1;
-	for (i = from; i + (size_t)n <= to; i++) {
-		if (x->lvcp[i] != pat[0])
-			continue;
-		for (k = 1; k < n && x->lvcp[i + k] == pat[k]; k++)
-			;
-		if (k == n)
-			return (long)i;
-	}
-	return -1;
-}
+#define MAXVAR 16		/* spellings of one label */
 
 /*
  * Earliest match of any of the strings (NULL-terminated list) in [from,
  * to); the longest one at that place.  *end receives the label-view
- * position after it.
+ * position after it.  One pass over the text whatever the number of
+ * strings.
  */
 static long
 find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
     size_t *end)
 {
-	uint32_t pat[128];
-	long best = -1, p;
-	int n, bestn = 0;
+	const pat *p[MAXVAR];
+	pat tmp[MAXVAR];
+	const uint32_t *lv = x->lvcp;
+	uint32_t first[MAXVAR];
+	size_t i, n;
+	int np = 0, k, best;
 
-	for (; v != NULL && *v != NULL; v++) {
-		n = pat_compile(*v, pat, 128);
-		p = lv_find(x, pat, n, from,
-		    best >= 0 ? (size_t)best + (size_t)n : to);
-		if (p < 0)
-			continue;
-		if (best < 0 || p < best || (p == best && n > bestn)) {
-			best = p;
-			bestn = n;
+	for (; v != NULL && *v != NULL && np < MAXVAR; v++) {
+		p[np] = pat_get(*v, PAT_LABEL, &tmp[np]);
+		if (p[np]->n > 0) {
+			first[np] = p[np]->cp[0];
+			np++;
 		}
 	}
-	if (best >= 0)
-		*end = (size_t)best + (size_t)bestn;
-	return best;
-}
-
-/* ---- format detection ----------------------------------------------------- */
-
-static const char *const mark19[] = {
-	"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-	"其他对外管理服务事项", "政府集中采购", "采购项目数量", "采购总金额",
-	NULL
-};
-static const char *const mark21[] = {
-	"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-	"本年收费金额", "申请人无正当理由逾期不补正",
-	"申请人逾期未按收费通知要求缴纳费用", NULL
-};
-static const char *const markold[] = {
-	"政府信息公开情况统计表", "历年累计", "统计指标", "主动公开政府信息数",
-	"主动公开信息数", "受理依申请公开信息总数", "受理政府信息公开申请总数",
-	"依申请公开信息目录数", "对申请的答复数", "对申请的答复总数", NULL
-};
-
-static int
-count_marks(const goi_extract *x, const char *const *m)
-{
-	int n = 0;
-	size_t e;
-
-	for (; *m != NULL; m++) {
-		const char *one[2] = {*m, NULL};
-		if (find_any(x, one, 0, x->nlv, &e) >= 0)
-			n++;
+	if (np == 0)
+		return -1;
+	if (to > x->nlv)
+		to = x->nlv;
+	for (i = from; i < to; i++) {
+		best = -1;
+		for (k = 0; k < np; k++) {
+			if (lv[i] != first[k])
+				continue;
+			n = (size_t)p[k]->n;
+			if (i + n > to || (best >= 0 && p[best]->n >= p[k]->n) ||
+			    memcmp(lv + i, p[k]->cp, n * sizeof(*lv)) != 0)
+				continue;
+			best = k;
+		}
+		if (best >= 0) {
+			*end = i + (size_t)p[best]->n;
+			return (long)i;
+		}
 	}
-	return n;
-}
-
-static int
-detect(const goi_extract *x)
-{
-	int n19, n21, nold;
-
-	n19 = count_marks(x, mark19);
-	n21 = count_marks(x, mark21);
-	if (n19 > 0 || n21 > 0)
-		return n21 > n19 ? GOI_FMT_2021 : GOI_FMT_2019;
-	nold = count_marks(x, markold);
-	return nold >= 2 ? GOI_FMT_OLD : GOI_FMT_NONE;
+	return -1;
 }
 
 int
-goi_table_format(const goi_doc *doc)
+goi_extract_format(goi_extract *x, const goi_doc *doc)
 {
-	goi_extract *x;
-	int f;
+	detector d;
 
-	if ((x = goi_extract_new()) == NULL)
-		return GOI_FMT_NONE;
-	f = build_units(x, doc) < 0 ? GOI_FMT_NONE : detect(x);
-	goi_extract_free(x);
-	return f;
+	memset(&d, 0, sizeof(d));
+	if (build_units(x, doc, &d) < 0)
+		return goi_table_format(doc);
+	x->built = doc;
+	x->built_lines = doc->lines;
+	x->built_n = doc->nlines;
+	return det_format(&d);
 }
 
 /* ---- what the extractor knows about tables, as data ---------------------- */
@@ -746,9 +942,15 @@ goi_extract_new(void)
 	goi_extract *x = calloc(1, sizeof(goi_extract));
 	int i;
 
-	if (x != NULL)
-		for (i = 0; i < F_NFACTS; i++)
-			x->facts[i] = -1;
+	if (x == NULL)
+		return NULL;
+	if ((x->rg = malloc(sizeof(*x->rg))) == NULL) {
+		free(x);
+		return NULL;
+	}
+	for (i = 0; i < F_NFACTS; i++)
+		x->facts[i] = -1;
+	marks_init();
 	return x;
 }
 
@@ -762,6 +964,7 @@ goi_extract_free(goi_extract *x)
 	free(x->lvui);
 	free(x->arena);
 	free(x->pend);
+	free(x->rg);
 	free(x);
 }
 
@@ -865,45 +1068,21 @@ arena_put(goi_extract *x, size_t a, size_t b, size_t *off, size_t *len)
 
 /* ---- reading a row's values ------------------------------------------------ */
 
-enum { L_LINES, L_TABROW, L_PIPE };
-enum { T_NUM, T_NA, T_TEXT };
-
-typedef struct {
-	int type;
-	size_t a, b;		/* units */
-	int cell;
-	int yuan;		/* followed by 元 */
-	int hasunit;
-	size_t ua, ub;		/* with the unit */
-} tok;
-
-#define MAXTOK 256
-
-typedef struct {
-	tok t[MAXTOK];
-	int n;
-	int ncells;		/* cells seen */
-	int cellnonempty[MAXTOK];
-	int seps;		/* a separator was crossed between values */
-} region;
 
 static int
 unit_match(const goi_extract *x, size_t i, size_t end, const char *s,
     size_t *len)
 {
-	uint32_t pat[8];
-	int n = 0, k;
-	size_t sl = strlen(s), j = 0, l;
+	pat tmp;
+	const pat *p = pat_get(s, PAT_ALL, &tmp);
+	int k;
 
-	while (j < sl && n < 8) {
-		pat[n++] = fold(utf8dec((const unsigned char *)s + j, sl - j,
-		    &l));
-		j += l;
-	}
-	for (k = 0; k < n; k++)
-		if (i + (size_t)k >= end || x->u[i + (size_t)k].cp != pat[k])
+	if (i + (size_t)p->n > end)
+		return 0;
+	for (k = 0; k < p->n; k++)
+		if (x->u[i + (size_t)k].cp != p->cp[k])
 			return 0;
-	*len = (size_t)n;
+	*len = (size_t)p->n;
 	return 1;
 }
 
@@ -911,7 +1090,9 @@ unit_match(const goi_extract *x, size_t i, size_t end, const char *s,
 static int
 is_noise(const goi_extract *x, size_t a, size_t b)
 {
-	uint32_t lv[512], pat[128];
+	uint32_t lv[512];
+	const pat *p;
+	pat tmp;
 	int n = 0, i, k, pn, ok;
 	const char *const *v;
 	size_t j;
@@ -929,10 +1110,11 @@ is_noise(const goi_extract *x, size_t a, size_t b)
 		}
 		ok = 0;
 		for (v = noise; *v != NULL; v++) {
-			pn = pat_compile(*v, pat, 128);
-			if (pn > n - i)
+			p = pat_get(*v, PAT_LABEL, &tmp);
+			pn = p->n;
+			if (pn > n - i || pn == 0)
 				continue;
-			for (k = 0; k < pn && lv[i + k] == pat[k]; k++)
+			for (k = 0; k < pn && lv[i + k] == p->cp[k]; k++)
 				;
 			if (k == pn) {
 				i += pn;
@@ -1292,7 +1474,7 @@ add_pending(goi_extract *x, const target *g, const region *rg)
 		x->pendcap = nc;
 	}
 	pd = &x->pend[x->npend];
-	memset(pd, 0, offsetof(pending, read));
+	memset(pd, 0, sizeof(*pd));
 	pd->t = g->t;
 	pd->r = g->r0;
 	pd->amountcol = -1;
@@ -1641,7 +1823,6 @@ tryB:
 	return 1;
 }
 
-static long long readbuf[MAXREAD * MAXCOLS * 3];
 
 /*
  * Does the reading split a token of the run that is a good number as
@@ -1714,11 +1895,11 @@ glued_phase(goi_extract *x, int fmt)
 		pd = &x->pend[k];
 		pending_target(x, pd, &g);
 		N = g.nrows * g.ncols;
-		n = solve(x, pd, 1, readbuf, MAXREAD);
+		n = solve(x, pd, 1, x->readbuf, MAXREAD);
 		pd->nread = n;
 		if (n == 1) {
 			nfree = solve(x, pd, 0, one, 1);
-			memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
+			memcpy(one, x->readbuf, (size_t)N * sizeof(one[0]));
 			if (nfree == 1 && !has_constraints(x, pd) &&
 			    splits_number(pd, one, N)) {
 				/* decided below, once the document is known */
@@ -1747,9 +1928,9 @@ glued_phase(goi_extract *x, int fmt)
 				continue;
 			pending_target(x, pd, &g);
 			N = g.nrows * g.ncols;
-			n = solve(x, pd, 1, readbuf, MAXREAD);
+			n = solve(x, pd, 1, x->readbuf, MAXREAD);
 			if (n == 1) {
-				memcpy(one, readbuf, (size_t)N * sizeof(one[0]));
+				memcpy(one, x->readbuf, (size_t)N * sizeof(one[0]));
 				settle(x, pd, one);
 				x->nsettled_hard += N;
 				progress = 1;
@@ -1788,7 +1969,7 @@ glued_phase(goi_extract *x, int fmt)
 			}
 			continue;
 		}
-		n = solve(x, pd, 1, readbuf, MAXREAD);
+		n = solve(x, pd, 1, x->readbuf, MAXREAD);
 		if (n < 0) {
 			warnf(x, pd->line, "%s: glued run \"%s\" has too many "
 			    "readings, not placed", name, pd->run);
@@ -1815,15 +1996,15 @@ glued_phase(goi_extract *x, int fmt)
 				    strcmp(soft[s].table, t->key) != 0)
 					continue;
 				for (i = 0; i < nk; i++)
-					if (soft[s].ok(t, readbuf + keep[i] * N,
+					if (soft[s].ok(t, x->readbuf + keep[i] * N,
 					    pd->scale, pd->yuan))
 						keep[m++] = keep[i];
 				if (m == 0)
 					continue;
 				nk = m;
 				if (nk == 1) {
-					sv = readbuf + keep[0] * N;
-					readings_text(x, pd, n, readbuf, N, alt,
+					sv = x->readbuf + keep[0] * N;
+					readings_text(x, pd, n, x->readbuf, N, alt,
 					    sizeof(alt));
 					memcpy(one, sv, (size_t)N * sizeof(one[0]));
 					{
@@ -1846,7 +2027,7 @@ glued_phase(goi_extract *x, int fmt)
 		}
 		if (ok)
 			continue;
-		readings_text(x, pd, n, readbuf, N, alt, sizeof(alt));
+		readings_text(x, pd, n, x->readbuf, N, alt, sizeof(alt));
 		warnf(x, pd->line, "%s: glued \"%s\" has %ld readings (%s), "
 		    "not placed", name, pd->run, n > MAXREAD ? (long)MAXREAD : n,
 		    alt);
@@ -1933,7 +2114,6 @@ find_row(const goi_extract *x, const goi_schema_item *it, size_t from,
 	return -1;
 }
 
-static region rgbuf;
 
 static void
 set_known_facts(goi_extract *x)
@@ -2016,7 +2196,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 	int r, nfound = 0, layout, pass, pad = -2, ord, nr, rc;
 	char name[96];
 	target g;
-	region *rg = &rgbuf;
+	region *rg = x->rg;
 
 	nr = t->nrows < MAXROWS ? t->nrows : MAXROWS;
 	/*
@@ -2089,7 +2269,7 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 	long p;
 	int r, i, rc, layout, ncolfound = 0;
 	target g;
-	region *rg = &rgbuf;
+	region *rg = x->rg;
 
 	for (i = 0; i < t->nrows + t->ncols + 1; i++) {
 		const char *const *v = i < t->nrows ? t->rows[i].variants :
@@ -2171,11 +2351,13 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	x->narena = 0;
 	x->npend = 0;
 	x->gluedoc = 0;
+	/* grid cells are written (set_empty) before a found row is read */
 	memset(x->rowfound, 0, sizeof(x->rowfound));
-	memset(x->grid, 0, sizeof(x->grid));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
-	if ((rc = build_units(x, doc)) < 0)
+	if ((x->built != doc || x->built_lines != doc->lines ||
+	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL)) < 0)
 		goto out;
+	x->built = NULL;
 	if (format != GOI_FMT_2019 && format != GOI_FMT_2021) {
 		rc = 0;
 		goto out;

@@ -109,10 +109,10 @@ absent  t/a/w: want 4
 	assert_output ""
 	# reversed order, and a document seen twice: the same cells again
 	goi-clean $(ls -r $files) corpus/2019-pingtan-zone.txt 2>/dev/null | goi-table -N 2>/dev/null |
-	    awk -F'\t' '$1 == "corpus/2019-pingtan-zone.txt" || $1 == "corpus/2019-pingtan-zone.txt#2"' |
+	    awk -F'\t' '($1 == "corpus/2019-pingtan-zone.txt" || $1 == "corpus/2019-pingtan-zone.txt#2") && $4 != "doc" && $4 != "text"' |
 	    cut -f2- | sort | uniq -c | awk '{ n[$1 == 2 ? "pairs" : "odd"]++ } END { print n["pairs"] + 0, n["odd"] + 0 }' >"$BATS_TEST_TMPDIR/twice"
 	run cat "$BATS_TEST_TMPDIR/twice"
-	assert_output "219 0"
+	assert_output "198 0"
 }
 
 # ---- seed 001: empty tables yield no invented numbers ----------------------
