@@ -111,6 +111,7 @@ period_from	2019-01-01	text	5
 period_to	2019-12-31	text	5
 published	2021-01-05	text	3
 sections	front overview active requests appeals problems other	text	1
+problems_chars	557	num	70
 format		empty	1"
 	run bash -c "$(declare -f lines); lines x < $CORPUS/2012-pingtan-county.txt | '$BATS_FILE_TMPDIR/facts-driver' -f | awk -F'\t' -v OFS='\t' '\$4 == \"doc\" { print \$5, \$7 }'"
 	assert_output "title	平潭县人民政府2012年政府信息公开工作年度报告
@@ -122,6 +123,7 @@ period_to	2012-12-31
 published	2013-01-17
 signed	2013-01-16
 sections	front overview active requests problems end
+problems_chars	586
 format	"
 }
 
