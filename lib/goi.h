@@ -254,12 +254,19 @@ typedef struct {
 	int nrows;
 	const goi_schema_item *cols;
 	int ncols;
+	/*
+	 * Columns some reports add (表三's org_subtotal 法人或其他组织小计):
+	 * emitted only by documents that print them, never required.
+	 */
+	const goi_schema_item *optcols;
+	int noptcols;
 } goi_schema_table;
 
 /* The tables of one format in printed order; *n receives their number. */
 const goi_schema_table *goi_schema_tables(int format, int *n);
 const goi_schema_table *goi_schema_table_find(int format, const char *key);
-/* Official label of a row or column key of a table, NULL if unknown. */
+/* Official label of a row or column key (optional columns included) of a
+ * table, NULL if unknown. */
 const char *goi_schema_row_label(const goi_schema_table *t, const char *row);
 const char *goi_schema_col_label(const goi_schema_table *t, const char *col);
 

@@ -89,6 +89,11 @@ static const goi_schema_item rq_cols[] = {
 	{"other", "其他", V("其他")},
 	{"total", "总计", V("总计")},
 };
+/* Printed between 其他 and 总计: org_subtotal = business + ... + other,
+ * total = natural + org_subtotal. */
+static const goi_schema_item rq_optcols[] = {
+	{"org_subtotal", "法人或其他组织小计", V("法人或其他组织小计", "小计")},
+};
 
 #define RQ_HEAD \
 	{"new", "一、本年新收政府信息公开申请数量", \
@@ -169,7 +174,9 @@ static const goi_schema_item ap_cols[] = {
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define T(key, fmt, label, rows, cols) \
-	{key, fmt, label, rows, N(rows), cols, N(cols)}
+	{key, fmt, label, rows, N(rows), cols, N(cols), NULL, 0}
+#define TO(key, fmt, label, rows, cols, opt) \
+	{key, fmt, label, rows, N(rows), cols, N(cols), opt, N(opt)}
 
 static const goi_schema_table tables19[] = {
 	T("art20_1", GOI_FMT_2019, "第二十条第（一）项", a1_rows19, a1_cols19),
@@ -177,8 +184,8 @@ static const goi_schema_table tables19[] = {
 	T("art20_6", GOI_FMT_2019, "第二十条第（六）项", a6_rows, a5_cols19),
 	T("art20_8", GOI_FMT_2019, "第二十条第（八）项", a8_rows, a8_cols19),
 	T("art20_9", GOI_FMT_2019, "第二十条第（九）项", a9_rows, a9_cols),
-	T("requests", GOI_FMT_2019, "收到和处理政府信息公开申请情况",
-	    rq_rows19, rq_cols),
+	TO("requests", GOI_FMT_2019, "收到和处理政府信息公开申请情况",
+	    rq_rows19, rq_cols, rq_optcols),
 	T("appeals", GOI_FMT_2019, "政府信息公开行政复议、行政诉讼情况",
 	    ap_rows, ap_cols),
 };
@@ -187,8 +194,8 @@ static const goi_schema_table tables21[] = {
 	T("art20_5", GOI_FMT_2021, "第二十条第（五）项", a5_rows21, a5_cols21),
 	T("art20_6", GOI_FMT_2021, "第二十条第（六）项", a6_rows, a5_cols21),
 	T("art20_8", GOI_FMT_2021, "第二十条第（八）项", a8_rows, a8_cols21),
-	T("requests", GOI_FMT_2021, "收到和处理政府信息公开申请情况",
-	    rq_rows21, rq_cols),
+	TO("requests", GOI_FMT_2021, "收到和处理政府信息公开申请情况",
+	    rq_rows21, rq_cols, rq_optcols),
 	T("appeals", GOI_FMT_2021, "政府信息公开行政复议、行政诉讼情况",
 	    ap_rows, ap_cols),
 };
@@ -241,7 +248,13 @@ goi_schema_row_label(const goi_schema_table *t, const char *row)
 const char *
 goi_schema_col_label(const goi_schema_table *t, const char *col)
 {
-	return t == NULL ? NULL : item_label(t->cols, t->ncols, col);
+	const char *s;
+
+	if (t == NULL)
+		return NULL;
+	if ((s = item_label(t->cols, t->ncols, col)) != NULL)
+		return s;
+	return item_label(t->optcols, t->noptcols, col);
 }
 
 const char *

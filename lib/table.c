@@ -61,6 +61,7 @@ typedef struct {
 	char run[512];
 	long line;
 	size_t raw, rawlen;
+	int nrows;		/* rows the run holds (表四 as one line: 3) */
 	int amountcol;		/* column holding a money amount, or -1 */
 	int yuan;		/* the run's amount was written in 元 */
 	int scale;
@@ -105,6 +106,12 @@ struct goi_extract {
 	int ntabs;
 	int found[MAXTABLES];
 	int rowfound[MAXTABLES][MAXROWS];
+	/*
+	 * The columns as this document prints them: printed position to grid
+	 * column.  Grid columns past the schema's are its optional columns.
+	 */
+	int npcol[MAXTABLES];
+	int pcol[MAXTABLES][MAXCOLS];
 	cell grid[MAXTABLES][MAXROWS][MAXCOLS];
 	/* figures the prose states, per cell (text facts and own patterns) */
 	unsigned char hasknown[MAXTABLES][MAXROWS][MAXCOLS];
@@ -1354,18 +1361,33 @@ typedef struct {
 	long line;
 } target;
 
+/* The schema column of a grid column: a column or an optional one. */
+static const goi_schema_item *
+grid_col(const goi_extract *x, int ti, int c)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+
+	return c < t->ncols ? &t->cols[c] : &t->optcols[c - t->ncols];
+}
+
+/* The grid column of printed position j of a target. */
+static int
+tcol(const goi_extract *x, const target *g, int j)
+{
+	return x->pcol[g->t][j % g->ncols];
+}
+
 static cell *
 slot(goi_extract *x, const target *g, int j)
 {
-	return &x->grid[g->t][g->r0 + j / g->ncols][j % g->ncols];
+	return &x->grid[g->t][g->r0 + j / g->ncols][tcol(x, g, j)];
 }
 
 static int
-is_amount_slot(goi_extract *x, const target *g, int j)
+is_amount_slot(const goi_extract *x, const target *g, int j)
 {
-	const goi_schema_table *t = &x->tabs[g->t];
-
-	return is_amount(t->key, t->cols[j % g->ncols].key);
+	return is_amount(x->tabs[g->t].key, grid_col(x, g->t, tcol(x, g,
+	    j))->key);
 }
 
 static void
@@ -1415,10 +1437,22 @@ static void
 add_identities(const goi_extract *x, const target *g, goi_glued_problem *p)
 {
 	const goi_schema_table *t = &x->tabs[g->t];
-	int r;
+	int r, n = g->ncols, k;
 
-	if (strcmp(t->key, "requests") == 0 && g->ncols >= 3)
-		goi_glued_sum(p, g->ncols - 1, 0, g->ncols - 1);
+	if (strcmp(t->key, "requests") == 0 && n == t->ncols + 1 && n >= 4) {
+		/* org_subtotal = the organisations; total = natural + it */
+		goi_glued_sum(p, n - 2, 1, n - 3);
+		if (p->nident < GOI_GLUED_MAXIDENT) {
+			k = p->nident++;
+			memset(p->ident[k].coef, 0, sizeof(p->ident[k].coef));
+			p->ident[k].coef[n - 1] = 1;
+			p->ident[k].coef[0] = -1;
+			p->ident[k].coef[n - 2] = -1;
+			p->ident[k].op = GOI_GLUED_EQ;
+			p->ident[k].constant = 0;
+		}
+	} else if (strcmp(t->key, "requests") == 0 && n >= 3)
+		goi_glued_sum(p, n - 1, 0, n - 1);
 	else if (strcmp(t->key, "appeals") == 0)
 		for (r = 0; r < g->nrows; r++)
 			goi_glued_sum(p, r * 5 + 4, r * 5, 4);
@@ -1477,6 +1511,7 @@ add_pending(goi_extract *x, const target *g, const region *rg)
 	memset(pd, 0, sizeof(*pd));
 	pd->t = g->t;
 	pd->r = g->r0;
+	pd->nrows = g->nrows;
 	pd->amountcol = -1;
 	for (k = 0; k < rg->n; k++) {
 		tk = &rg->t[k];
@@ -1605,12 +1640,10 @@ place(goi_extract *x, const target *g, region *rg, int pad, int layout)
 static void
 pending_target(const goi_extract *x, const pending *pd, target *g)
 {
-	const goi_schema_table *t = &x->tabs[pd->t];
-
 	g->t = pd->t;
 	g->r0 = pd->r;
-	g->ncols = t->ncols;
-	g->nrows = strcmp(t->key, "appeals") == 0 ? 3 : 1;
+	g->ncols = x->npcol[pd->t];
+	g->nrows = pd->nrows;
 	g->line = pd->line;
 	g->name = NULL;
 }
@@ -1620,8 +1653,8 @@ pending_name(const goi_extract *x, const pending *pd, char *buf, size_t n)
 {
 	const goi_schema_table *t = &x->tabs[pd->t];
 
-	if (strcmp(t->key, "appeals") == 0)
-		snprintf(buf, n, "appeals");
+	if (pd->nrows > 1)
+		snprintf(buf, n, "%s", t->key);
 	else
 		snprintf(buf, n, "%s/%s", t->key, t->rows[pd->r].key);
 }
@@ -1630,7 +1663,6 @@ static void
 problem(const goi_extract *x, const pending *pd, goi_glued_problem *p,
     int hard)
 {
-	const goi_schema_table *t = &x->tabs[pd->t];
 	target g;
 	int j, N, r, c;
 	long long m = 1;
@@ -1642,14 +1674,15 @@ problem(const goi_extract *x, const pending *pd, goi_glued_problem *p,
 	for (j = 0; j < pd->scale; j++)
 		m *= 10;
 	for (j = 0; j < N; j++)
-		if (strcmp(t->cols[j % g.ncols].key, "change") == 0)
+		if (strcmp(grid_col(x, g.t, tcol(x, &g, j))->key,
+		    "change") == 0)
 			p->signed_ok[j] = 1;
 	if (!hard)
 		return;
 	add_identities(x, &g, p);
 	for (j = 0; j < N; j++) {
 		r = g.r0 + j / g.ncols;
-		c = j % g.ncols;
+		c = tcol(x, &g, j);
 		if (x->hasknown[g.t][r][c]) {
 			p->has_known[j] = 1;
 			p->known[j] = x->known[g.t][r][c] * m;
@@ -2187,6 +2220,33 @@ set_known_prose(goi_extract *x, int fmt)
 	}
 }
 
+/*
+ * Optional columns the header prints (表三's 小计 before 总计): they take
+ * their place before the schema's last column, in the header's order.  The
+ * header ends where the first row label after pos is.
+ */
+static void
+opt_columns(goi_extract *x, int ti, size_t lva, size_t pos, size_t lvb)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	size_t e, hend = lvb;
+	long p;
+	int k, n;
+
+	if (t->noptcols == 0 || t->ncols < 1 || t->nrows < 1)
+		return;
+	if ((p = find_any(x, t->rows[0].variants, pos, lvb, &e)) >= 0)
+		hend = (size_t)p;
+	n = t->ncols - 1;
+	for (k = 0; k < t->noptcols && n < MAXCOLS - 1; k++)
+		if (find_any(x, t->optcols[k].variants, lva, hend, &e) >= 0)
+			x->pcol[ti][n++] = t->ncols + k;
+	if (n == t->ncols - 1)
+		return;
+	x->pcol[ti][n++] = t->ncols - 1;
+	x->npcol[ti] = n;
+}
+
 static int
 walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 {
@@ -2206,6 +2266,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 	if (strcmp(t->key, "requests") == 0 && find_any(x, (const char *const[])
 	    {"自然人", NULL}, lva, lvb, &e) >= 0)
 		pos = e;
+	opt_columns(x, ti, lva, pos, lvb);
 	for (r = 0; r < nr; r++) {
 		rs[r] = find_row(x, &t->rows[r], pos, lvb, &e);
 		if (rs[r] >= 0) {
@@ -2231,7 +2292,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 			strip_ordinal(x, rg, ord);
 			if (pass == 0) {
 				/* where complete rows start, after the label */
-				if (rg->n == t->ncols) {
+				if (rg->n == x->npcol[ti]) {
 					int p0 = rg->t[0].cell - 1;
 					pad = pad == -2 ? p0 : (pad == p0 ? pad :
 					    -1);
@@ -2244,7 +2305,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 			g.t = ti;
 			g.r0 = r;
 			g.nrows = 1;
-			g.ncols = t->ncols;
+			g.ncols = x->npcol[ti];
 			g.name = name;
 			g.line = unit_line(x, lv_unit(x, (size_t)rs[r]));
 			if ((rc = place(x, &g, rg, pad < 0 ? -1 : pad,
@@ -2271,6 +2332,24 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 	target g;
 	region *rg = x->rg;
 
+	/*
+	 * Printed as three rows, each with its label and five values: the
+	 * row labels, 行政复议 first, follow the column header (结果维持 ...
+	 * 总计), where the printed form has them above it.
+	 */
+	if (find_any(x, t->cols[0].variants, lva, lvb, &e) >= 0 &&
+	    find_any(x, t->cols[t->ncols - 1].variants, e, lvb, &e) >= 0) {
+		size_t h = e, pos = e;
+		int nrow = 0;
+		for (r = 0; r < t->nrows; r++)
+			if (find_row(x, &t->rows[r], pos, lvb, &e) >= 0) {
+				pos = e;
+				nrow++;
+			} else if (r == 0)
+				break;
+		if (nrow >= 2)
+			return walk_rows(x, ti, h, lvb);
+	}
 	for (i = 0; i < t->nrows + t->ncols + 1; i++) {
 		const char *const *v = i < t->nrows ? t->rows[i].variants :
 		    i < t->nrows + t->ncols ? t->cols[i - t->nrows].variants :
@@ -2309,18 +2388,19 @@ emit(goi_extract *x, int ti)
 {
 	const goi_schema_table *t = &x->tabs[ti];
 	goi_cellv cv;
-	int r, c, n = 0, rc;
+	int r, j, c, n = 0, rc;
 	cell *ce;
 	char raw[4096];
 
 	for (r = 0; r < t->nrows && r < MAXROWS; r++) {
 		if (!x->rowfound[ti][r])
 			continue;
-		for (c = 0; c < t->ncols && c < MAXCOLS; c++) {
+		for (j = 0; j < x->npcol[ti]; j++) {
+			c = x->pcol[ti][j];
 			ce = &x->grid[ti][r][c];
 			cv.table = t->key;
 			cv.row = t->rows[r].key;
-			cv.col = t->cols[c].key;
+			cv.col = grid_col(x, ti, c)->key;
 			cv.value = ce->value;
 			cv.kind = kindname[ce->kind == K_NONE ? K_EMPTY :
 			    ce->kind];
@@ -2365,6 +2445,12 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	x->tabs = goi_schema_tables(format, &x->ntabs);
 	if (x->ntabs > MAXTABLES)
 		x->ntabs = MAXTABLES;
+	for (i = 0; i < x->ntabs; i++) {
+		x->npcol[i] = x->tabs[i].ncols < MAXCOLS ? x->tabs[i].ncols :
+		    MAXCOLS - 1;
+		for (j = 0; j < x->npcol[i]; j++)
+			x->pcol[i][j] = j;
+	}
 	set_known_facts(x);
 	set_known_prose(x, format);
 	for (i = 0; i < x->ntabs; i++) {

@@ -271,6 +271,74 @@ goi-table: collapsed.txt:6: art20_1/normative: \"2 10\" read as 3 values would s
 	assert_output "goi-table: glued.txt:2: art20_5/licensing: glued \"5207\" has 2 readings (5 20 7; 52 0 7), not placed"
 }
 
+@test "表三 with the 小计 column (8 data columns), 表四 as three labelled TAB rows" {
+	run sh -c "cd '$LAY' && goi-clean subtotal.txt | goi-table -N 2>/dev/null | awk -F'\t' '\$4 == \"requests\" && (\$5 == \"new\" || \$5 == \"partial\") || \$4 == \"appeals\"' | cut -f4-8"
+	assert_output "requests	new	natural	15	num
+requests	new	business	3	num
+requests	new	research	1	num
+requests	new	nonprofit	0	num
+requests	new	legal	2	num
+requests	new	other	0	num
+requests	new	org_subtotal	6	num
+requests	new	total	21	num
+requests	partial	natural	2	num
+requests	partial	business	0	num
+requests	partial	research	0	num
+requests	partial	nonprofit	0	num
+requests	partial	legal	0	num
+requests	partial	other		empty
+requests	partial	org_subtotal	0	num
+requests	partial	total	2	num
+appeals	review	upheld	1	num
+appeals	review	corrected	0	num
+appeals	review	other	0	num
+appeals	review	pending	1	num
+appeals	review	total	2	num
+appeals	suit_direct	upheld	0	num
+appeals	suit_direct	corrected	1	num
+appeals	suit_direct	other	0	num
+appeals	suit_direct	pending		na
+appeals	suit_direct	total	1	num
+appeals	suit_after_review	upheld	0	num
+appeals	suit_after_review	corrected	0	num
+appeals	suit_after_review	other	0	num
+appeals	suit_after_review	pending	0	num
+appeals	suit_after_review	total	0	num"
+	run sh -c "cd '$LAY' && goi-clean subtotal.txt | goi-table -N 2>/dev/null | awk -F'\t' '\$4 == \"requests\"' | cut -f5 | uniq -c | awk '{ print \$1 }' | sort -u"
+	assert_output "8"
+	run sh -c "cd '$LAY' && goi-clean subtotal.txt | goi-table -N -l 2>/dev/null | awk -F'\t' '\$4 == \"requests\" && \$7 == 4' | cut -f5,6"
+	assert_output "三（一）予以公开	法人或其他组织小计"
+	run warns "$LAY/subtotal.txt"
+	assert_output ""
+}
+
+@test "表三 with 小计 glued: org_subtotal and total identities settle; 表四 as three markdown rows" {
+	run sh -c "cd '$LAY' && goi-clean rows4.txt | goi-table -N 2>/dev/null | awk -F'\t' '\$4 == \"requests\" && (\$5 == \"new\" || \$5 == \"granted\") || \$4 == \"appeals\" && \$5 == \"suit_direct\"' | cut -f4-9"
+	assert_output "requests	new	natural	12	glued	1230000315
+requests	new	business	3	glued	1230000315
+requests	new	research	0	glued	1230000315
+requests	new	nonprofit	0	glued	1230000315
+requests	new	legal	0	glued	1230000315
+requests	new	other	0	glued	1230000315
+requests	new	org_subtotal	3	glued	1230000315
+requests	new	total	15	glued	1230000315
+requests	granted	natural	11	glued	1130000314
+requests	granted	business	3	glued	1130000314
+requests	granted	research	0	glued	1130000314
+requests	granted	nonprofit	0	glued	1130000314
+requests	granted	legal	0	glued	1130000314
+requests	granted	other	0	glued	1130000314
+requests	granted	org_subtotal	3	glued	1130000314
+requests	granted	total	14	glued	1130000314
+appeals	suit_direct	upheld	0	num	0
+appeals	suit_direct	corrected	0	num	0
+appeals	suit_direct	other	0	num	0
+appeals	suit_direct	pending		empty	
+appeals	suit_direct	total	0	num	0"
+	run warns "$LAY/rows4.txt" --strict
+	assert_output ""
+}
+
 @test "glued runs: raw keeps the whole run, line the source line" {
 	run sh -c "cd '$LAY' && goi-clean glued.txt | goi-table -N 2>/dev/null | awk -F'\t' '\$5 == \"granted\" && \$6 == \"total\"'"
 	assert_output "glued.txt	2019	2019	requests	granted	total	12	glued	12 0 00 0 012	2"
