@@ -2383,6 +2383,72 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 	return 1;
 }
 
+/*
+ * A table's column header where its caption is missing: its first column
+ * label, every other one within a short window after it and, for the
+ * tables of 第二十条 (whose headers are alike), its first row label right
+ * after.  The header's start, or -1.
+ */
+static long
+find_header(goi_extract *x, int ti, size_t from)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	size_t e, e2, w, lo, hi, start, hend;
+	long p, q;
+	int c, ok;
+
+	if (t->ncols < 1)
+		return -1;
+	w = (size_t)t->ncols * 16 + 32;
+	for (; (p = find_any(x, t->cols[0].variants, from, x->nlv, &e)) >= 0;
+	    from = (size_t)p + 1) {
+		lo = (size_t)p;
+		hi = (size_t)p + w < x->nlv ? (size_t)p + w : x->nlv;
+		start = (size_t)p;
+		hend = e;
+		for (c = 1, ok = 1; c < t->ncols && ok; c++) {
+			if ((q = find_any(x, t->cols[c].variants, lo, hi,
+			    &e2)) < 0) {
+				ok = 0;
+				break;
+			}
+			if ((size_t)q < start)
+				start = (size_t)q;
+			if (e2 > hend)
+				hend = e2;
+		}
+		if (ok && strncmp(t->key, "art20_", 6) == 0 && (find_any(x,
+		    t->rows[0].variants, hend, hend + 24 < x->nlv ? hend + 24 :
+		    x->nlv, &e2) < 0))
+			ok = 0;
+		if (ok)
+			return (long)start;
+	}
+	return -1;
+}
+
+/* Has a found table no value at all (every cell blank)? */
+static int
+all_blank(const goi_extract *x, int ti)
+{
+	const goi_schema_table *t = &x->tabs[ti];
+	int r, j, k;
+
+	for (r = 0; r < t->nrows && r < MAXROWS; r++) {
+		if (!x->rowfound[ti][r])
+			continue;
+		for (j = 0; j < x->npcol[ti]; j++) {
+			k = x->grid[ti][r][x->pcol[ti][j]].kind;
+			if (k != K_NONE && k != K_EMPTY)
+				return 0;
+		}
+	}
+	for (k = 0; k < x->npend; k++)
+		if (x->pend[k].t == ti)
+			return 0;
+	return 1;
+}
+
 static int
 emit(goi_extract *x, int ti)
 {
@@ -2469,10 +2535,38 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 		pos = e;
 		x->found[i] = 1;
 	}
+	/*
+	 * No caption: the column header, if it lies between the tables found
+	 * before and after it, starts the table (x->found 2).
+	 */
 	for (i = 0; i < x->ntabs; i++) {
-		if (!x->found[i])
+		size_t lo = 0, hi = x->nlv;
+		if (x->found[i])
 			continue;
-		for (j = i + 1; j < x->ntabs && x->found[j] != 1; j++)
+		for (j = i - 1; j >= 0 && !x->found[j]; j--)
+			;
+		if (j >= 0)
+			lo = ce[j];
+		for (j = i + 1; j < x->ntabs && !x->found[j]; j++)
+			;
+		if (j < x->ntabs)
+			hi = cs[j];
+		if ((p = find_header(x, i, 0)) < 0)
+			continue;
+		if ((size_t)p < lo || (size_t)p >= hi) {
+			warnf(x, unit_line(x, lv_unit(x, (size_t)p)), "%s: table "
+			    "header without its caption, out of the tables' "
+			    "order, not read", x->tabs[i].key);
+			x->found[i] = -1;
+			continue;
+		}
+		cs[i] = ce[i] = (size_t)p;
+		x->found[i] = 2;
+	}
+	for (i = 0; i < x->ntabs; i++) {
+		if (x->found[i] <= 0)
+			continue;
+		for (j = i + 1; j < x->ntabs && x->found[j] <= 0; j++)
 			;
 		if (j < x->ntabs) {
 			tend = cs[j];
@@ -2487,9 +2581,10 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 		if (rc < 0)
 			goto out;
 		if (rc == 0) {
+			warnf(x, unit_line(x, lv_unit(x, cs[i])), x->found[i] ==
+			    1 ? "%s: caption without a table" : "%s: table "
+			    "header without rows", x->tabs[i].key);
 			x->found[i] = -1;
-			warnf(x, unit_line(x, lv_unit(x, cs[i])),
-			    "%s: caption without a table", x->tabs[i].key);
 		} else {
 			found++;
 		}
@@ -2500,8 +2595,12 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	if ((rc = glued_phase(x, format)) < 0)
 		goto out;
 	for (i = 0; i < x->ntabs; i++) {
-		if (x->found[i] != 1)
+		if (x->found[i] <= 0)
 			continue;
+		if (all_blank(x, i))
+			warnf(x, unit_line(x, lv_unit(x, cs[i])), "%s: table "
+			    "found, no value read (every cell blank)",
+			    x->tabs[i].key);
 		if ((rc = emit(x, i)) < 0)
 			goto out;
 		n += rc;

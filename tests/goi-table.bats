@@ -145,7 +145,11 @@ art20_9 procurement amount  empty"
 	run warns "$SEEDS/001_8951f3f5eaa0ca31.txt"
 	assert_output "goi-table: 001_8951f3f5eaa0ca31.txt:62: requests: caption without a table
 goi-table: 001_8951f3f5eaa0ca31.txt:66: appeals: caption without a table
-goi-table: 001_8951f3f5eaa0ca31.txt:60: art20_9/procurement: glued \"130\" has 2 readings (1 30; 13 0), not placed"
+goi-table: 001_8951f3f5eaa0ca31.txt:60: art20_9/procurement: glued \"130\" has 2 readings (1 30; 13 0), not placed
+goi-table: 001_8951f3f5eaa0ca31.txt:37: art20_1: table found, no value read (every cell blank)
+goi-table: 001_8951f3f5eaa0ca31.txt:43: art20_5: table found, no value read (every cell blank)
+goi-table: 001_8951f3f5eaa0ca31.txt:49: art20_6: table found, no value read (every cell blank)
+goi-table: 001_8951f3f5eaa0ca31.txt:55: art20_8: table found, no value read (every cell blank)"
 }
 
 @test "seed 002: the 8 values of （六）其他处理 are reported with the choice" {
@@ -337,6 +341,27 @@ appeals	suit_direct	pending		empty
 appeals	suit_direct	total	0	num	0"
 	run warns "$LAY/rows4.txt" --strict
 	assert_output ""
+}
+
+@test "regions not read are named: caption alone, header out of order, blank table; a header without caption is read" {
+	run warns "$LAY/nocaption.txt"
+	assert_output "goi-table: nocaption.txt:19: art20_1: table header without its caption, out of the tables' order, not read
+goi-table: nocaption.txt:16: appeals: caption without a table
+goi-table: nocaption.txt:9: art20_8: table found, no value read (every cell blank)"
+	run sh -c "cd '$LAY' && goi-clean nocaption.txt | goi-table -N 2>/dev/null | awk -F'\t' '\$4 == \"art20_6\" || \$4 == \"requests\" { print \$4, \$5, \$6, \$7, \$8, \$10 }'"
+	assert_output "art20_6 penalty prev_items 1 num 7
+art20_6 penalty change 1 num 7
+art20_6 penalty decisions 3 num 7
+art20_6 coercion prev_items 0 num 8
+art20_6 coercion change 0 num 8
+art20_6 coercion decisions 0 num 8
+requests new natural 5 num 15
+requests new business 0 num 15
+requests new research 0 num 15
+requests new nonprofit 0 num 15
+requests new legal 0 num 15
+requests new other 0 num 15
+requests new total 5 num 15"
 }
 
 @test "glued runs: raw keeps the whole run, line the source line" {
