@@ -61,11 +61,11 @@ static int
 emit(void *ctx, const char *key, const goi_docline *l, size_t n)
 {
 	struct run *r = ctx;
-	size_t i;
+	size_t i, klen = strlen(key);
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		goi_out_fieldz(r->out, key);
+		goi_out_field(r->out, key, klen);
 		goi_out_fieldl(r->out, l[i].line);
 		goi_out_field(r->out, l[i].text, l[i].len);
 		rc = goi_out_endrow(r->out);
