@@ -17,7 +17,15 @@
  * result totals and 勾稽关系, 表四's totals, the old table's sums, the
  * figures the prose quotes, one organ's carried-over applications and
  * cumulative counts from one year to the next) and, in a few reports, one
- * planted inconsistency.  -t writes what a reader should find, TAB-separated,
+ * planted inconsistency.  Around them: titles with organ and year, the six
+ * sections, prose that quotes the tables' figures (and figures that are no
+ * table's), page chrome and converter debris, full- and half-width
+ * punctuation, full-width digits, label variants and typos, thousands
+ * separators, units, money in 元, blank and na cells where the layout keeps
+ * positions, 表三 with a 小计 column, CRLF files, BOMs, and reports that end
+ * without a newline so that the next one starts inside a line.
+ *
+ * -t writes what a reader should find, TAB-separated,
  * first field the record type:
  *
  *	doc	DOC	title	organ	year	format	layout	published	signed
@@ -240,6 +248,9 @@ static struct style {
 	int emptytables; /* seed 001: the tables are printed empty */
 	int blanks;	/* a few blank cells */
 	int nas;	/* a few na cells */
+	int subtotal;	/* 表三 with the 法人或其他组织小计 column */
+	int crlf;	/* CRLF line ends (a Windows editor) */
+	int bom;	/* a BOM first */
 } S;
 
 static char docid[64];
@@ -1059,25 +1070,42 @@ emit_art20(void)
 	tbl_end();
 }
 
+/* 法人或其他组织小计 of a row: the five organisation columns. */
+static V
+subtotal(int i)
+{
+	V v = NUM(0);
+	int c;
+
+	for (c = 1; c < 6; c++) {
+		if (R[i][c].st != V_NUM)
+			return R[i][c];
+		v.m += R[i][c].m;
+	}
+	return v;
+}
+
 static void
 emit_requests(void)
 {
 	static const char *const h1[] = { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-		"", "", "申请人情况", "", "", "", "", "", "" };
+		"", "", "申请人情况", "", "", "", "", "", "", "" };
 	static const char *const h3[] = { "", "", "", "", "商业企业", "科研机构",
+		"社会公益组织", "法律服务机构", "其他", "小计", "" };
+	static const char *const h3n[] = { "", "", "", "", "商业企业", "科研机构",
 		"社会公益组织", "法律服务机构", "其他", "" };
-	int i, c;
+	int i, c, w = S.subtotal ? 11 : 10;
 
 	tbl_begin();
-	hrow(10, h1);
+	hrow(w, h1);
 	row_begin();
 	pads(3, 0);
 	cell("自然人", C_LABEL | C_VERT);
 	cell("法人或其他组织", C_LABEL);
-	pads(4, 0);
+	pads(S.subtotal ? 5 : 4, 0);
 	cell("总计", C_LABEL);
 	row_end();
-	hrow(10, h3);
+	hrow(w, S.subtotal ? h3 : h3n);
 	for (i = 0; i < nrq; i++) {
 		const rqrow *r = &rq[i];
 		row_begin();
@@ -1093,11 +1121,17 @@ emit_requests(void)
 			cell(l3, C_LABEL);
 		} else
 			pads(1, 0);
-		for (c = 0; c < 7; c++)
+		for (c = 0; c < 7; c++) {
+			if (c == 6 && S.subtotal)
+				vcell(subtotal(i), NULL, 0);
 			vcell(R[i][c], NULL, 0);
+		}
 		row_end();
 		for (c = 0; c < 7; c++)
 			truth_cell("requests", r->key, rq_cols[c], R[i][c], row_glued());
+		if (S.subtotal)
+			truth_cell("requests", r->key, "org_subtotal", subtotal(i),
+			    row_glued());
 	}
 	tbl_end();
 }
@@ -1827,6 +1861,8 @@ emptify(void)
 	/* seed 001 prints the procurement amount: 130万元 */
 }
 
+static void recode(void);
+
 static void
 draw_style(void)
 {
@@ -1850,6 +1886,9 @@ draw_style(void)
 	S.emptytables = S.layout == L_PDF && pct(25);
 	S.blanks = keeps && S.fmt != FOLD && pct(8);
 	S.nas = keeps && S.fmt != FOLD && pct(8);
+	S.subtotal = S.fmt != FOLD && pct(6);
+	S.crlf = !S.oneline && pct(3);
+	S.bom = pct(2);
 	if (S.oneline)
 		S.front = pct(80) ? FR_CRAWLER : FR_BARE;
 	else {
@@ -1999,9 +2038,30 @@ draw_doc(void)
 	else
 		while (D.n && D.p[D.n - 1] == ' ')
 			D.n--;
+	if (S.crlf || S.bom)
+		recode();
 
 	O.has_prev = 1;
 	O.prev_fmt = S.fmt;
+}
+
+/* CRLF line ends and a BOM, as a Windows editor saves a file. */
+static void
+recode(void)
+{
+	static buf o;
+	size_t i;
+
+	o.n = 0;
+	if (S.bom)
+		bput(&o, "\xef\xbb\xbf", 3);
+	for (i = 0; i < D.n; i++) {
+		if (D.p[i] == '\n' && S.crlf)
+			bputc(&o, '\r');
+		bputc(&o, D.p[i]);
+	}
+	D.n = 0;
+	bput(&D, o.p, o.n);
 }
 
 /* The doc record goes first; the cell records were gathered in T. */

@@ -74,7 +74,7 @@ setup() {
 	run sh -c "awk -F'\t' '\$1 == \"doc\" { print \$6 \"/\" \$7 }' '$T/t.tsv' | sort -u | tr '\n' ' '"
 	assert_output "2019/glued 2019/html 2019/markdown 2019/pdf 2019/pipe1 2019/tab 2019/tabcell 2021/glued 2021/html 2021/markdown 2021/pdf 2021/pipe1 2021/tab 2021/tabcell old/oldpipe old/oldspaced old/oldsquashed old/oldtab "
 	c="$T/c"
-	tab=$(printf '\t')
+	tab=$(printf '\t') cr=$(printf '\r') bom=$(printf '\357\273\277')
 	while IFS='|' read -r what re; do
 		grep -Eq -- "$re" "$c" || { echo "no $what: $re"; false; }
 	done <<EOF
@@ -111,6 +111,9 @@ thousands separator|[0-9],[0-9]{3}
 values with units|[0-9]件
 money in yuan|[0-9]元
 na cells|${tab}(/|-|—|无|不适用)${tab}
+表三 with the 小计 column|${tab}小计${tab}|^${tab}小计$|\| 小计 \||^小计$
+CRLF line ends|${cr}$
+a BOM inside the stream|${bom}
 a report glued to the next|[0-9]日(当前位置|标题|[^0-9${tab} |]+政府信息公开工作年度报告)
 EOF
 }
