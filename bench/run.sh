@@ -84,6 +84,12 @@ corpus() {
 		rm -f "$W/$n.lines" "$W/$n.cells" "$W/$n.num"
 		note "$n: generated $(bytes "$W/$n.txt") bytes in $(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }') s"
 	fi
+	# the streams are goi-clean's and goi-table's: redo them for new builds
+	v="$(cksum < "$BIN/goi-clean" 2>/dev/null) $(cksum < "$BIN/goi-table" 2>/dev/null)"
+	if [ "$(cat "$W/$n.tools" 2>/dev/null)" != "$v" ]; then
+		rm -f "$W/$n.lines" "$W/$n.cells" "$W/$n.num"
+		echo "$v" > "$W/$n.tools"
+	fi
 	if tool clean && [ ! -s "$W/$n.lines" ]; then
 		"$BIN/goi-clean" "$W/$n.txt" > "$W/$n.lines" 2> "$W/$n.clean.err" ||
 		    note "$n: goi-clean exit $? ($(wc -l < "$W/$n.clean.err") messages)"
