@@ -280,11 +280,11 @@ const char *goi_schema_col_label(const goi_schema_table *t, const char *col);
 int goi_table_format(const goi_doc *doc);
 
 /*
- * The 2019/2021 table extractor.  One object per run: it keeps per-organ
- * state across documents (the previous report's figures settle glued
- * readings).  goi_extract_tables() sends every cell of the format's tables
- * to sink (blank cells as kind empty) and its warnings to sink->warn;
- * returns the number of cells, or a negative GOI_E* code.
+ * The 2019/2021 table extractor.  One object per run; a document's cells
+ * never depend on the other documents of the run (buffers and compiled
+ * patterns are all it keeps).  goi_extract_tables() sends every cell of the
+ * format's tables to sink (blank cells as kind empty) and its warnings to
+ * sink->warn; returns the number of cells, or a negative GOI_E* code.
  */
 typedef struct goi_extract goi_extract;
 goi_extract *goi_extract_new(void);
@@ -303,7 +303,8 @@ int goi_extract_setflags(goi_extract *x, int flags);
  * Hand the extractor a cell of table `text` (goi_facts_extract output)
  * before goi_extract_tables: the figures the prose states settle glued
  * readings.  Returns 1 when the fact is used, 0 otherwise.  Facts are
- * forgotten after each goi_extract_tables.
+ * forgotten at each goi_extract_format (a new document: hand them over
+ * after it) and after each goi_extract_tables.
  */
 int goi_extract_fact(goi_extract *x, const goi_cellv *c);
 /* Cells settled so far from glued runs: by hard constraints, by a soft

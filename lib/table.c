@@ -769,7 +769,11 @@ int
 goi_extract_format(goi_extract *x, const goi_doc *doc)
 {
 	detector d;
+	int i;
 
+	/* a new document: the facts of the last one must not settle its runs */
+	for (i = 0; i < F_NFACTS; i++)
+		x->facts[i] = -1;
 	memset(&d, 0, sizeof(d));
 	if (build_units(x, doc, &d) < 0)
 		return goi_table_format(doc);

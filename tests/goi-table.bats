@@ -115,6 +115,23 @@ absent  t/a/w: want 4
 	assert_output "198 0"
 }
 
+@test "the prose of a report without tables does not settle the glued runs of the next" {
+	cd "$LAY"
+	goi-clean glued-ambiguous.txt | goi-table -N >"$BATS_TEST_TMPDIR/one.tsv" 2>"$BATS_TEST_TMPDIR/one.err"
+	goi-clean prose-only.txt glued-ambiguous.txt | goi-table -N 2>"$BATS_TEST_TMPDIR/two.err" |
+	    awk -F'\t' '$1 == "glued-ambiguous.txt"' >"$BATS_TEST_TMPDIR/two.tsv"
+	run diff "$BATS_TEST_TMPDIR/one.tsv" "$BATS_TEST_TMPDIR/two.tsv"
+	assert_output ""
+	run grep -h "requests/new" "$BATS_TEST_TMPDIR/one.err" "$BATS_TEST_TMPDIR/two.err"
+	assert_output 'goi-table: glued-ambiguous.txt:2: requests/new: glued "10951012955" has 2 readings (1 0 951 0 1 2 955; 10 9 5 10 12 9 55), not placed
+goi-table: glued-ambiguous.txt:2: requests/new: glued "10951012955" has 2 readings (1 0 951 0 1 2 955; 10 9 5 10 12 9 55), not placed'
+	# its own prose settles it: 本年新收…55件 in the same report
+	sed '1a\
+一、总体情况 本年新收政府信息公开申请55件。' glued-ambiguous.txt >"$BATS_TEST_TMPDIR/g.txt"
+	run sh -c "goi-clean '$BATS_TEST_TMPDIR/g.txt' | goi-table -N 2>/dev/null | awk -F'\t' '\$5 == \"new\" && \$6 == \"natural\" { print \$7, \$8 }'"
+	assert_output "10 glued"
+}
+
 # ---- seed 001: empty tables yield no invented numbers ----------------------
 
 @test "seed 001 (collapsed PDF text): empty cells, no invented number" {
