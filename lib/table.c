@@ -105,6 +105,7 @@ struct goi_extract {
 	const goi_schema_table *tabs;
 	int ntabs;
 	int found[MAXTABLES];
+	int unplaced[MAXTABLES];	/* values read but not placed */
 	int rowfound[MAXTABLES][MAXROWS];
 	/*
 	 * The columns as this document prints them: printed position to grid
@@ -1629,11 +1630,13 @@ place(goi_extract *x, const target *g, region *rg, int pad, int layout)
 			    k, N, w == 0 ? "first" : "last", N, k - N);
 			return 0;
 		}
+		x->unplaced[g->t] = 1;
 		warnf(x, g->line, "%s: %d values for %d cells, not placed",
 		    g->name, k, N);
 		return 0;
 	}
 	ok = k;
+	x->unplaced[g->t] = 1;
 	warnf(x, g->line, "%s: %d of %d values, not placed", g->name, ok, N);
 	(void)c;
 	return 0;
@@ -2431,13 +2434,15 @@ find_header(goi_extract *x, int ti, size_t from)
 	return -1;
 }
 
-/* Has a found table no value at all (every cell blank)? */
+/* Has a found table no value at all (every cell blank, none unplaced)? */
 static int
 all_blank(const goi_extract *x, int ti)
 {
 	const goi_schema_table *t = &x->tabs[ti];
 	int r, j, k;
 
+	if (x->unplaced[ti])
+		return 0;
 	for (r = 0; r < t->nrows && r < MAXROWS; r++) {
 		if (!x->rowfound[ti][r])
 			continue;
@@ -2503,6 +2508,7 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	x->gluedoc = 0;
 	/* grid cells are written (set_empty) before a found row is read */
 	memset(x->rowfound, 0, sizeof(x->rowfound));
+	memset(x->unplaced, 0, sizeof(x->unplaced));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
 	if ((x->built != doc || x->built_lines != doc->lines ||
 	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL)) < 0)
