@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "goi.h"
 
@@ -191,30 +194,70 @@ static const char *const marks[] = {
 static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
+static unsigned char markfirst[4];	/* their first bytes, if at most 4 */
+static int nmarkfirst;
 
+/* Do the two bytes at u start a mark? */
+#define MARKPAIR(u) (markpair[(u)[0] << 5 | (u)[1] >> 3] >> ((u)[1] & 7) & 1)
+
+/* The marks starting at u + i (i + 1 < n). */
+static unsigned
+marks_at(const unsigned char *u, size_t i, size_t n)
+{
+	unsigned bits = 0;
+	int k;
+
+	for (k = 0; marks[k] != NULL; k++)
+		if (u[i] == (unsigned char)marks[k][0] &&
+		    u[i + 1] == (unsigned char)marks[k][1] &&
+		    starts_n((const char *)u + i, n - i, marks[k], marklen[k]))
+			bits |= 1u << k;
+	return bits;
+}
+
+/*
+ * The marks in s[0..n).  s is valid UTF-8, so a mark found at any byte
+ * starts at a character.  With SSE2, sixteen bytes at a time: only a byte
+ * that starts a mark has its pair of bytes looked up; s[n..n+16) must be
+ * readable (goi_cleaner_line pads the line).
+ */
 static unsigned
 triggers(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned bits = 0, pair;
-	size_t i;
-	int k;
+	unsigned bits = 0;
+	size_t i = 0;
 
+#ifdef __SSE2__
+	if (nmarkfirst > 0) {
+		const __m128i f0 = _mm_set1_epi8((char)markfirst[0]),
+		    f1 = _mm_set1_epi8((char)markfirst[1]),
+		    f2 = _mm_set1_epi8((char)markfirst[2]),
+		    f3 = _mm_set1_epi8((char)markfirst[3]);
+		unsigned m;
+
+		for (; i + 1 < n; i += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(u + i));
+			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(a, f0), _mm_cmpeq_epi8(a, f1)),
+			    _mm_or_si128(_mm_cmpeq_epi8(a, f2), _mm_cmpeq_epi8(a, f3))));
+			if (n - 1 - i < 16)	/* a mark needs two bytes */
+				m &= (1u << (n - 1 - i)) - 1;
+			for (; m != 0; m &= m - 1) {
+				size_t j = i + (size_t)__builtin_ctz(m);
+				if (MARKPAIR(u + j))
+					bits |= marks_at(u, j, n);
+			}
+		}
+		return bits;
+	}
+#endif
 	/* marks start at a character: step from one to the next; markstep[b]
 	 * is the length of a character that starts with b, plus 8 when a
 	 * mark starts with b */
-	for (i = 0; i + 1 < n; i += markstep[u[i]] & 7) {
-		if (!(markstep[u[i]] & 8))
-			continue;
-		pair = (unsigned)u[i] << 8 | u[i + 1];
-		if (!(markpair[pair >> 3] & (1u << (pair & 7))))
-			continue;
-		for (k = 0; marks[k] != NULL; k++)
-			if (u[i] == (unsigned char)marks[k][0] &&
-			    i + 1 < n && u[i + 1] == (unsigned char)marks[k][1] &&
-			    starts_n(s + i, n - i, marks[k], marklen[k]))
-				bits |= 1u << k;
-	}
+	for (; i + 1 < n; i += markstep[u[i]] & 7)
+		if ((markstep[u[i]] & 8) && MARKPAIR(u + i))
+			bits |= marks_at(u, i, n);
 	return bits;
 }
 
@@ -222,7 +265,7 @@ triggers(const char *s, size_t n)
 static const char *const overview[] = {
 	"总体情况", "概述", "概况", "基本情况", "总体概况", "工作概况", "总述",
 	"基本概况", NULL
-};
+};	/* split_point() knows their lengths: 2 or 4 characters */
 
 const goi_clean_rule *
 goi_clean_rules(int *n)
@@ -287,8 +330,80 @@ struct goi_cleaner {
 	size_t keycap;
 	unsigned trig;		/* triggers() of the current line */
 	unsigned rulebit[NRULES];	/* the trigger of each R_CUT rule */
+	unsigned cutbits;	/* all of rulebit */
+	unsigned cutrules;	/* bit i: rules[i] is R_CUT */
+	/* first characters (BMP) of the words the anchored rules and the
+	 * chrome-word rule look for at the start of a line: a line starting
+	 * with none of them and holding no trigger has no debris */
+	unsigned char lead[0x10000 / 8];
+	struct {
+		int32_t key;	/* the character + 1, 0 for a free slot */
+		unsigned rules;	/* bit i: rules[i] has a word starting with it */
+	} leadh[128];		/* open addressing */
+	int nlead;		/* -1: too many, every rule is tried */
+	unsigned char tokchar[0x10000 / 8];	/* first characters of tokens */
+	unsigned char sepchar[0x10000 / 8];	/* ... of tokensep */
+	size_t toklen[sizeof(tokens) / sizeof(tokens[0])];
+	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 };
+
+/* The character at s (n > 0), -1 if it is not valid UTF-8. */
+static int32_t
+first_char(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t ch;
+
+	if (u[0] < 0x80)
+		return u[0];
+	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && n >= 3 &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)	/* common */
+		return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	return goi_utf8_decode(s, n, &ch) ? ch : -1;
+}
+
+static void
+bit_set(unsigned char *bm, const char *word)
+{
+	int32_t ch = first_char(word, strlen(word));
+
+	if (ch >= 0 && ch < 0x10000)
+		bm[ch >> 3] |= (unsigned char)(1u << (ch & 7));
+}
+
+#define LEADSLOT(ch) ((uint32_t)(ch) * 2654435761u >> 25)	/* 0..127 */
+
+/* Rule i looks for word at the start of a line. */
+static void
+lead_add(goi_cleaner *c, size_t i, const char *word)
+{
+	int32_t ch = first_char(word, strlen(word));
+	size_t h;
+
+	if (c->nlead < 0)
+		return;
+	if (ch < 0 || ch >= 0x10000 || c->nlead == 96) {
+		memset(c->lead, 0xFF, sizeof(c->lead));	/* no filter */
+		c->nlead = -1;
+		return;
+	}
+	bit_set(c->lead, word);
+	for (h = LEADSLOT(ch); c->leadh[h].key != 0 && c->leadh[h].key != ch + 1;
+	    h = (h + 1) & 127)
+		;
+	if (c->leadh[h].key == 0) {
+		c->leadh[h].key = ch + 1;
+		c->nlead++;
+	}
+	c->leadh[h].rules |= 1u << i;
+}
+
+static int
+bit_has(const unsigned char *bm, int32_t ch)
+{
+	return ch >= 0 && ch < 0x10000 && (bm[ch >> 3] >> (ch & 7) & 1);
+}
 
 goi_cleaner *
 goi_cleaner_new(int flags, const goi_clean_sink *sink)
@@ -310,6 +425,17 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
 	}
+	nmarkfirst = 0;
+	for (i = 0; i < 256; i++)
+		if (markstep[i] & 8) {
+			if (nmarkfirst == 4) {
+				nmarkfirst = 0;	/* too many: step through */
+				break;
+			}
+			markfirst[nmarkfirst++] = (unsigned char)i;
+		}
+	for (i = nmarkfirst; nmarkfirst > 0 && i < 4; i++)
+		markfirst[i] = markfirst[0];
 	for (i = 0; i < NRULES; i++) {
 		const char *l = rules[i].lit;
 		int k = 0;
@@ -323,6 +449,26 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
+		c->cutbits |= c->rulebit[i];
+		if (rules[i].kind == R_CUT)
+			c->cutrules |= 1u << i;
+		if (rules[i].kind != R_CUT)
+			for (k = 0; c->words[i][k].len > 0; k++)
+				lead_add(c, i, c->words[i][k].p);
+		if (rules[i].kind == R_TOKENS) {
+			for (k = 0; tokens[k] != NULL; k++)
+				lead_add(c, i, tokens[k]);
+			for (k = 0; tokensep[k] != NULL; k++)
+				lead_add(c, i, tokensep[k]);
+		}
+	}
+	for (i = 0; tokens[i] != NULL; i++) {
+		bit_set(c->tokchar, tokens[i]);
+		c->toklen[i] = strlen(tokens[i]);
+	}
+	for (i = 0; tokensep[i] != NULL; i++) {
+		bit_set(c->sepchar, tokensep[i]);
+		c->seplen[i] = strlen(tokensep[i]);
 	}
 	for (i = 0; i < NRULES; i++)
 		if (rules[i].re != NULL &&
@@ -690,7 +836,7 @@ single_han(const char *s, size_t n)
 	size_t t = tabs(s, n), k;
 	int32_t ch;
 
-	if (t == n || (k = goi_utf8_decode(s + t, n - t, &ch)) == 0 ||
+	if (n - t > 4 || t == n || (k = goi_utf8_decode(s + t, n - t, &ch)) == 0 ||
 	    t + k != n || !goi_is_han(ch))
 		return 0;
 	return t + 1;
@@ -706,6 +852,8 @@ ordinal_head(const char *s, size_t n)
 
 	if (i < n && s[i] == '(')
 		i++;
+	if (i >= n || ((unsigned char)s[i] != 0xE4 && (unsigned char)s[i] != 0xE5))
+		return 0;	/* no numeral: 一 ... 十 start with E4 or E5 */
 	while (i + 3 <= n && digits < 3) {
 		int j;
 		for (j = 0; numerals[j] != NULL; j++)
@@ -982,29 +1130,51 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 
 /* Chrome words only (and at least one)? */
 static int
-only_tokens(const char *s, size_t n)
+only_tokens(const goi_cleaner *c, const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0;
 	int words = 0, j;
+	int32_t ch;
 
 	while (i < n) {
-		for (j = 0; tokens[j] != NULL; j++)
-			if (s[i] == tokens[j][0] && startsz(s + i, n - i, tokens[j]))
-				break;
-		if (tokens[j] != NULL) {
-			i += strlen(tokens[j]);
-			words++;
-			continue;
+		ch = first_char(s + i, n - i);
+		if (bit_has(c->tokchar, ch)) {
+			for (j = 0; tokens[j] != NULL; j++)
+				if (starts_n(s + i, n - i, tokens[j], c->toklen[j]))
+					break;
+			if (tokens[j] != NULL) {
+				i += c->toklen[j];
+				words++;
+				continue;
+			}
 		}
+		if (!bit_has(c->sepchar, ch))
+			return 0;
 		for (j = 0; tokensep[j] != NULL; j++)
-			if (s[i] == tokensep[j][0] && startsz(s + i, n - i, tokensep[j]))
+			if (starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
 				break;
 		if (tokensep[j] == NULL)
 			return 0;
-		k = strlen(tokensep[j]);
-		i += k;
+		i += c->seplen[j];
 	}
 	return words > 0;
+}
+
+/* The rules with a word at the start of s[0..n): bit i for rules[i]. */
+static unsigned
+lead_rules(const goi_cleaner *c, const char *s, size_t n)
+{
+	int32_t ch;
+	size_t h;
+
+	if (n == 0 || !bit_has(c->lead, ch = first_char(s, n)))
+		return 0;
+	if (c->nlead < 0)
+		return ~0u;
+	for (h = LEADSLOT(ch); c->leadh[h].key != 0; h = (h + 1) & 127)
+		if (c->leadh[h].key == ch + 1)
+			return c->leadh[h].rules;
+	return 0;
 }
 
 /* Does s start with one of the words of rule i's lit? */
@@ -1039,19 +1209,19 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	regmatch_t m[1];
 	const struct rule *r;
 	int changed = 0;
+	unsigned may;
 	char *p;
 
-	if (n <= 16) {		/* "0", "|", "||||": nothing to do */
-		for (i = 0; i < n; i++)
-			if ((unsigned char)s[i] >= 0x80 || strchr("[<-=", s[i]))
-				break;
-		if (i == n)
-			return n;
-	}
+	/* no trigger, and no rule word starts the line: nothing to do */
+	may = lead_rules(c, s, n);
+	if (!(c->trig & c->cutbits) && may == 0)
+		return n;
 	for (i = 0; i < NRULES; i++) {
 		r = &rules[i];
 		if (r->kind != R_CUT) {
-			if (n > r->maxlen || n == 0)
+			if (!((may | c->cutrules) >> i))
+				break;	/* no rule left that could match */
+			if (n > r->maxlen || n == 0 || !(may & (1u << i)))
 				continue;
 			if (r->lit != NULL && !lit_any(c, i, s, n))
 				continue;
@@ -1086,6 +1256,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 				cut(s, &n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
 				from = (size_t)m[0].rm_so;
 				changed = 1;
+				may = lead_rules(c, s, n);
 			}
 			break;
 		case R_HEAD:
@@ -1105,6 +1276,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 				cut(s, &n, (size_t)m[0].rm_eo, n);
 			}
 			changed = 1;
+			may = lead_rules(c, s, n);
 			break;
 		case R_DROP:
 			if (regexec(&c->re[i], s, 0, NULL, 0) != 0)
@@ -1112,7 +1284,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			report(c, no, r->name, s, n);
 			return (size_t)-1;
 		case R_TOKENS:
-			if (!only_tokens(s, n))
+			if (!only_tokens(c, s, n))
 				break;
 			report(c, no, r->name, s, n);
 			return (size_t)-1;
@@ -1177,7 +1349,11 @@ split_point(const char *s, size_t n, unsigned trig)
 		if (i < n)
 			return i;
 	}
-	if (memmem(s + (n > 30 ? n - 30 : 0), n > 30 ? 30 : n, "一、", 6)) {
+	/* a first heading at the end: 一、 and an overview word of 2 or 4
+	 * characters (see is_overview), so 一、 starts 12 or 18 bytes before
+	 * the end */
+	if ((n > 12 && starts(s + n - 12, 12, "一、")) ||
+	    (n > 18 && starts(s + n - 18, 18, "一、"))) {
 		for (i = 0; overview[i] != NULL; i++) {
 			k = 6 + strlen(overview[i]);
 			if (n > k && is_overview(s + n - k, k))
@@ -1208,12 +1384,12 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	char *w;
 	int rc;
 
-	if ((rc = grow(&c->work, &c->wcap, n + 1, 1)) < 0)
+	if ((rc = grow(&c->work, &c->wcap, n + 17, 1)) < 0)
 		return rc;
 	w = c->work;
 	memcpy(w, s, n);
 	n = goi_clean_spaces(w, n);
-	w[n] = '\0';
+	memset(w + n, 0, 17);	/* a NUL, and room for triggers() */
 	c->trig = triggers(w, n);
 	while (n > 0 && (at = split_point(w, n, c->trig)) > 0 && at < n) {
 		if ((rc = piece(c, no, w, at)) != 0)
