@@ -6,12 +6,18 @@
  * Speed comes from a fast path: printable ASCII and every 3-byte
  * character that a table built once from utf8proc's data says is its own
  * NFKC in any context (the CJK ideographs, 、。《》“” ...) are copied as
- * they are, in runs; full-width ASCII and U+3000 are mapped directly; only
- * the runs of other characters go through utf8proc.  A run handed to utf8proc always starts with the character
- * before it, so a combining mark still composes with the letter it follows.
+ * they are; full-width ASCII and U+3000 are mapped directly; only the runs
+ * of other characters go through utf8proc.  A run handed to utf8proc
+ * always starts with the character before it, so a combining mark still
+ * composes with the letter it follows.  With SSE2, printable ASCII and
+ * the ideographs U+4000-U+9FFF are recognized and copied sixteen bytes at
+ * a time (the output buffer keeps 16 spare bytes for those stores).
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -280,43 +286,79 @@ is_stable(const char *s, size_t n, size_t *len)
 	return 1;
 }
 
+#ifdef __SSE2__
+/*
+ * How many bytes at u (16 readable) are fast characters of one kind:
+ * printable ASCII, or whole 3-byte characters U+4000-U+9FFF (at most five).
+ * The 16 bytes are copied to w (16 writable) either way.
+ */
+static size_t
+fast16(const unsigned char *u, unsigned char *w)
+{
+	static const unsigned char run3[32] = {	/* 3 x trailing ones */
+		0, 3, 0, 6, 0, 3, 0, 9, 0, 3, 0, 6, 0, 3, 0, 12,
+		0, 3, 0, 6, 0, 3, 0, 9, 0, 3, 0, 6, 0, 3, 0, 15};
+	__m128i v = _mm_loadu_si128((const __m128i *)u);
+	unsigned m, lead, cont;
+
+	_mm_storeu_si128((__m128i *)w, v);
+	m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
+	if (m & 1)
+		return m == 0xFFFF ? 16 : (size_t)__builtin_ctz(~m);
+	/* E4-E9: (b - 0xE4) saturated minus 5 is 0 */
+	lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
+	    _mm_sub_epi8(v, _mm_set1_epi8((char)0xE4)), _mm_set1_epi8(5)),
+	    _mm_setzero_si128()));
+	cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+	    _mm_set1_epi8((char)0x80)));
+	m = lead & cont >> 1 & cont >> 2;	/* bit p: a character at p */
+	return run3[(m & 1) | (m >> 2 & 2) | (m >> 4 & 4) | (m >> 6 & 8) |
+	    (m >> 8 & 16)];
+}
+#endif
+
 long
 goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, j, k;
+	unsigned b, cp;
 	int a, rc;
 
-	if ((rc = grow(&z->out, &z->ocap, n + 1)) < 0)
+	if ((rc = grow(&z->out, &z->ocap, n + 17)) < 0)
 		return rc;
 	while (i < n) {
-		/* The fast path: a run of printable ASCII and of stable 3-byte
-		 * characters is copied as it is. */
-		for (j = i; j < n;) {
-			unsigned b = u[j], cp;
-
-			if (b - 0x20u < 0x5Fu) {
-				j++;
-				continue;
-			}
-			if (b - 0xE0u >= 0x10u || j + 2 >= n ||
-			    (u[j + 1] & 0xC0) != 0x80 || (u[j + 2] & 0xC0) != 0x80)
-				break;
-			if (b - 0xE4u <= 5u) {	/* U+4000-U+9FFF */
-				j += 3;
-				continue;
-			}
-			cp = (b & 0x0F) << 12 | (u[j + 1] & 0x3Fu) << 6 |
-			    (u[j + 2] & 0x3Fu);
-			if (cp < 0x800 || !(stable[cp >> 3] & (1u << (cp & 7))))
-				break;
-			j += 3;
+#ifdef __SSE2__
+		if (i + 16 <= n &&
+		    (k = fast16(u + i, (unsigned char *)z->out + o)) > 0) {
+			i += k;
+			o += k;
+			continue;
 		}
-		memcpy(z->out + o, s + i, j - i);
-		o += j - i;
-		i = j;
-		if (i >= n)
-			break;
+#endif
+		/* The fast path: printable ASCII and stable 3-byte
+		 * characters are copied as they are. */
+		b = u[i];
+		if (b - 0x20u < 0x5Fu) {
+			z->out[o++] = (char)b;
+			i++;
+			continue;
+		}
+		if (b - 0xE0u < 0x10u && i + 2 < n &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			cp = (b & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+			    (u[i + 2] & 0x3Fu);
+			if (b - 0xE4u <= 5u ||	/* U+4000-U+9FFF */
+			    (cp >= 0x800 && (stable[cp >> 3] & (1u << (cp & 7))))) {
+				memcpy(z->out + o, s + i, 3);
+				o += 3;
+				i += 3;
+				continue;
+			}
+		}
 		if (u[i] < 0x80) {	/* controls go; TAB stays */
 			if (u[i] == '\t')
 				z->out[o++] = '\t';
@@ -361,7 +403,7 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 		}
 		if ((rc = slow(z, s + i, j - i, i, &o)) < 0)
 			return rc;
-		if ((rc = grow(&z->out, &z->ocap, o + (n - j) + 1)) < 0)
+		if ((rc = grow(&z->out, &z->ocap, o + (n - j) + 17)) < 0)
 			return rc;
 		i = j;
 	}
