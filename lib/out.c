@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "goi.h"
 
@@ -100,34 +103,64 @@ csv_needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
+/* May the 16 bytes at p hold a byte that TSV escapes (TAB, LF, CR, '\\')?
+ * Any byte below 0x20 says yes. */
+static int
+special16(const char *p)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+
+	return _mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+	    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
+#else
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	uint64_t x, y, r = 0;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		memcpy(&x, p + 8 * k, 8);
+		y = x ^ (ones * '\\');
+		r |= (((x - ones * 0x20) & ~x) | ((y - ones) & ~y)) & high;
+	}
+	return r != 0;
+#endif
+}
+
 /*
  * s[0..n) into out with the escapes of SPEC section 2 (as goi_tsv_escape);
- * its length.  Eight bytes at a time: a word with no byte below 0x20 and
- * no '\\' is copied whole, so that a field is one pass over its bytes
- * (this runs for every field of every row).
+ * its length.  Sixteen bytes at a time: a block with no byte below 0x20 and
+ * no '\\' is copied whole, and while nothing has been escaped the last
+ * bytes are checked and copied as the (overlapping) last block, so that a
+ * field is one pass over its bytes (this runs for every field of every
+ * row).
  */
 static size_t
 tsv_copy(char *out, const char *s, size_t n)
 {
 	static const char esc[256] = {['\t'] = 't', ['\n'] = 'n',
 		['\r'] = 'r', ['\\'] = '\\'};
-	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
-	uint64_t x, y;
 	size_t i = 0, w = 0, e;
 
-	while (i < n) {
-		if (i + 8 <= n) {
-			memcpy(&x, s + i, 8);
-			y = x ^ (ones * '\\');
-			if (!((((x - ones * 0x20) & ~x) | ((y - ones) & ~y)) & high)) {
-				memcpy(out + w, &x, 8);
-				i += 8;
-				w += 8;
+	for (;;) {
+		if (i + 16 <= n) {
+			if (!special16(s + i)) {
+				memcpy(out + w, s + i, 16);
+				i += 16;
+				w += 16;
 				continue;
 			}
-			e = i + 8;
-		} else
+			e = i + 16;
+		} else {
+			if (i == n)
+				return w;
+			if (n >= 16 && w == i && !special16(s + n - 16)) {
+				memcpy(out + n - 16, s + n - 16, 16);
+				return n;
+			}
 			e = n;
+		}
 		for (; i < e; i++) {
 			unsigned char c = (unsigned char)s[i];
 			if (esc[c]) {
@@ -137,7 +170,6 @@ tsv_copy(char *out, const char *s, size_t n)
 				out[w++] = (char)c;
 		}
 	}
-	return w;
 }
 
 int
@@ -172,6 +204,8 @@ goi_out_fieldl(goi_out *o, long long v)
 	char b[32], *p = b + sizeof(b);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
+	size_t n;
+	int rc;
 
 	/* by hand: snprintf costs more than the rest of a row */
 	do
@@ -179,7 +213,15 @@ goi_out_fieldl(goi_out *o, long long v)
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	return goi_out_field(o, p, (size_t)(b + sizeof(b) - p));
+	/* digits and '-' need no escape and no quotes */
+	n = (size_t)(b + sizeof(b) - p);
+	if ((rc = room(o, n + 1)) < 0)
+		return rc;
+	if (o->nfield++ > 0)
+		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
+	memcpy(o->buf + o->len, p, n);
+	o->len += n;
+	return 0;
 }
 
 int
