@@ -77,6 +77,86 @@ utext_grow(goi_utext *u, size_t *cap, size_t need)
 	return 0;
 }
 
+/*
+ * stable[c / 8] bit c % 8: the BMP character c is its own NFKC form in any
+ * context (a starter with no decomposition that no composition takes as
+ * either element; Hangul left out), as in norm.c.  A line made of such
+ * characters and ASCII (not NUL) is its own NFKC: goi-clean's output is,
+ * so utf8proc_map is called only for the other lines.
+ */
+static unsigned char stable[0x10000 / 8];
+static int stable_ready;
+
+static void
+build_stable(void)
+{
+	utf8proc_int32_t c, d[4];
+	const utf8proc_property_t *p;
+	int last;
+
+	for (c = 0x80; c < 0x10000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+		    (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+		    (c >= 0xD7B0 && c <= 0xD7FF))
+			continue;
+		p = utf8proc_get_property(c);
+		if (p->combining_class != 0 || p->comb_index != UINT16_MAX ||
+		    p->comp_exclusion)
+			continue;
+		last = 0;
+		if (utf8proc_decompose_char(c, d, 4, UTF8PROC_STABLE |
+		    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last) != 1 || d[0] != c)
+			continue;
+		stable[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
+	stable_ready = 1;
+}
+
+/*
+ * The code points of s[0..n) into u when the line is its own NFKC (see
+ * stable); 0 when it is not, u->n then unchanged.
+ */
+static int
+fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
+{
+	size_t j = 0, k = u->n, m;
+	uint32_t c;
+
+	while (j < n) {
+		c = s[j];
+		if (c < 0x80) {
+			if (c == 0)
+				return 0;
+			j++;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (j + 1 >= n || (s[j + 1] & 0xC0) != 0x80)
+				return 0;
+			c = (c & 0x1F) << 6 | (s[j + 1] & 0x3F);
+			j += 2;
+			if (!(stable[c >> 3] >> (c & 7) & 1))
+				return 0;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (j + 2 >= n || (s[j + 1] & 0xC0) != 0x80 ||
+			    (s[j + 2] & 0xC0) != 0x80)
+				return 0;
+			c = (c & 0x0F) << 12 | (uint32_t)(s[j + 1] & 0x3F) << 6 |
+			    (s[j + 2] & 0x3F);
+			j += 3;
+			/* overlong forms and surrogates are not in the table */
+			if (c < 0x800 || !(stable[c >> 3] >> (c & 7) & 1))
+				return 0;
+		} else
+			return 0;
+		u->cp[k++] = (int32_t)c;
+	}
+	for (m = u->n; m < k; m++)
+		u->line[m] = line;
+	u->n = k;
+	return 1;
+}
+
 int
 goi_utext_build(goi_utext *u, const goi_doc *doc)
 {
@@ -89,11 +169,20 @@ goi_utext_build(goi_utext *u, const goi_doc *doc)
 	u->cp = NULL;
 	u->line = NULL;
 	u->n = 0;
+	if (!stable_ready)
+		build_stable();
 	for (i = 0; i < doc->nlines; i++) {
 		const goi_docline *dl = &doc->lines[i];
 		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
 		size_t j = 0;
 
+		if (utext_grow(u, &cap, dl->len + 1) < 0)
+			goto nomem;
+		if (fastline(u, s, dl->len, dl->line)) {
+			u->cp[u->n] = '\n';
+			u->line[u->n++] = dl->line;
+			continue;
+		}
 		/* Valid UTF-8 without NUL for utf8proc_map: 3 bytes per bad byte. */
 		if (3 * dl->len + 1 > bcap) {
 			bcap = 3 * dl->len + 1;
