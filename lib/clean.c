@@ -20,7 +20,7 @@
 static int
 starts_n(const char *s, size_t n, const char *lit, size_t k)
 {
-	return n >= k && memcmp(s, lit, k) == 0;
+	return n >= k && (k == 0 || (s[0] == lit[0] && memcmp(s, lit, k) == 0));
 }
 
 static int
@@ -41,16 +41,36 @@ ends_n(const char *s, size_t n, const char *lit, size_t k)
 static int
 hugs(int32_t c)
 {
-	return c < 0x80 && c > 0 && strchr("()[],.:;!?/", (int)c) != NULL;
+	static const unsigned char hug[128] = {['('] = 1, [')'] = 1,
+		['['] = 1, [']'] = 1, [','] = 1, ['.'] = 1, [':'] = 1,
+		[';'] = 1, ['!'] = 1, ['?'] = 1, ['/'] = 1};
+
+	return c >= 0 && c < 0x80 && hug[c];
+}
+
+/* A 3-byte character U+1000-U+FFFF but the surrogates at u: its code
+ * point, else -1 (the common case of goi_utf8_decode, inline). */
+static int32_t
+char3(const unsigned char *u)
+{
+	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+		return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	return -1;
 }
 
 /* The character ending just before s + n (n > 0). */
 static int32_t
 char_before(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = n - 1, k;
 	int32_t c;
 
+	if (u[n - 1] < 0x80)
+		return u[n - 1];
+	if (n >= 3 && (c = char3(u + n - 3)) >= 0)
+		return c;
 	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i--;
 	if ((k = goi_utf8_decode(s + i, n - i, &c)) == 0 || i + k != n)
@@ -61,8 +81,13 @@ char_before(const char *s, size_t n)
 static int32_t
 char_at(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int32_t c;
 
+	if (u[0] < 0x80)
+		return u[0];
+	if (n >= 3 && (c = char3(u)) >= 0)
+		return c;
 	return goi_utf8_decode(s, n, &c) ? c : -1;
 }
 
@@ -357,9 +382,8 @@ first_char(const char *s, size_t n)
 
 	if (u[0] < 0x80)
 		return u[0];
-	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && n >= 3 &&
-	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)	/* common */
-		return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	if (n >= 3 && (ch = char3(u)) >= 0)
+		return ch;
 	return goi_utf8_decode(s, n, &ch) ? ch : -1;
 }
 
@@ -594,7 +618,8 @@ is_meta(const char *s, size_t n)
 	if (n < 6 || (unsigned char)s[0] < 0x80)
 		return 0;
 	for (i = 0; meta[i] != NULL; i++)
-		if (s[0] == meta[i][0] && startsz(s, n, meta[i]))
+		if (s[0] == meta[i][0] && s[1] == meta[i][1] &&
+		    s[2] == meta[i][2] && startsz(s, n, meta[i]))
 			return 1;
 	return 0;
 }
@@ -881,40 +906,65 @@ ordinal_head(const char *s, size_t n)
 	    goi_is_han(ch);
 }
 
+/* The byte u[i] changes the bracket depths d (see brackets()). */
+static void
+bracket(const unsigned char *u, size_t i, size_t n, int d[4])
+{
+	switch (u[i]) {
+	case '(': d[1]++; break;
+	case ')': if (d[1] > 0) d[1]--; break;
+	case '<': d[3]++; break;
+	case '>': if (d[3] > 0) d[3]--; break;
+	case 0xE3:
+		if (i + 2 < n && u[i + 1] == 0x80) {
+			switch (u[i + 2]) {
+			case 0x8A: d[0]++; break;
+			case 0x8B: if (d[0] > 0) d[0]--; break;
+			case 0x94: d[2]++; break;
+			case 0x95: if (d[2] > 0) d[2]--; break;
+			}
+		}
+		break;
+	}
+}
+
 /*
  * Bracket depths of 《》 () 〔〕 <> after s; closers without an opener are
  * ignored.  Only the last BRACKET_WINDOW bytes count: a bracket opened
  * earlier in a long line does not make it join the next (window 0: all).
+ * With SSE2, sixteen bytes at a time (s[n..n+16) must be readable: see
+ * append()), and only the bytes ( ) < > E3 are looked at, in order.
  */
 #define BRACKET_WINDOW 256
 static void
 brackets(const char *s, size_t n, int d[4], int window)
 {
-	static const unsigned char hot[256] = {['('] = 1, [')'] = 1,
-		['<'] = 1, ['>'] = 1, [0xE3] = 1};
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = window && n > BRACKET_WINDOW ? n - BRACKET_WINDOW : 0;
+#ifdef __SSE2__
+	unsigned m;
 
-	for (; i < n; i++) {
-		if (!hot[u[i]])
-			continue;
-		switch (u[i]) {
-		case '(': d[1]++; break;
-		case ')': if (d[1] > 0) d[1]--; break;
-		case '<': d[3]++; break;
-		case '>': if (d[3] > 0) d[3]--; break;
-		case 0xE3:
-			if (i + 2 < n && u[i + 1] == 0x80) {
-				switch (u[i + 2]) {
-				case 0x8A: d[0]++; break;
-				case 0x8B: if (d[0] > 0) d[0]--; break;
-				case 0x94: d[2]++; break;
-				case 0x95: if (d[2] > 0) d[2]--; break;
-				}
-			}
-			break;
-		}
+	for (; i < n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(')'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('>')))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
+		if (n - i < 16)
+			m &= (1u << (n - i)) - 1;
+		for (; m != 0; m &= m - 1)
+			bracket(u, i + (size_t)__builtin_ctz(m), n, d);
 	}
+#else
+	static const unsigned char hot[256] = {['('] = 1, [')'] = 1,
+		['<'] = 1, ['>'] = 1, [0xE3] = 1};
+
+	for (; i < n; i++)
+		if (hot[u[i]])
+			bracket(u, i, n, d);
+#endif
 }
 
 static int
@@ -939,7 +989,8 @@ separator(const char *s, size_t n)
 static void
 move_text(goi_cleaner *c, size_t *w, const struct line *l, size_t skip)
 {
-	memmove(c->arena + *w, c->arena + l->off + skip, l->len - skip);
+	if (*w != l->off + skip)	/* nothing joined yet: in place */
+		memmove(c->arena + *w, c->arena + l->off + skip, l->len - skip);
 	*w += l->len - skip;
 }
 
@@ -1114,8 +1165,9 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 		c->has_body = 1;
 	if ((sec = sec_number(s, n)) > c->maxsec)
 		c->maxsec = sec;
+	/* 16 bytes to spare after the text: brackets() reads them */
 	if ((rc = grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
-	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1, 1)) < 0)
+	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1 + 16, 1)) < 0)
 		return rc;
 	l = &c->lines[c->nlines++];
 	l->no = no;
@@ -1124,7 +1176,8 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 	l->flags = flags;
 	memcpy(c->arena + c->alen, s, n);
 	c->alen += n;
-	c->arena[c->alen++] = '\0';
+	memset(c->arena + c->alen, 0, 16 + 1);
+	c->alen++;
 	return 0;
 }
 
