@@ -253,42 +253,102 @@ isblankcp(int32_t c)
 	return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
 }
 
-size_t
-goi_utext_match(const goi_utext *u, size_t pos, size_t end, const char *lit)
+/*
+ * The code point at *s (a NUL-terminated literal), advancing *s; 0 at the
+ * end, -1 when the bytes are not UTF-8 that utf8proc_iterate would take.
+ */
+static int32_t
+litnext(const unsigned char **s)
 {
-	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)lit;
-	utf8proc_int32_t c;
-	utf8proc_ssize_t r;
-	int first = 1;
+	const unsigned char *p = *s;
+	int32_t c;
 
-	if (end > u->n)
-		end = u->n;
+	if (p[0] < 0x80) {
+		if (p[0] != 0)
+			(*s)++;
+		return p[0];
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*s += 2;
+		return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	if (p[0] >= 0xE0 && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		c = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+			return -1;
+		*s += 3;
+		return c;
+	}
+	if (p[0] >= 0xF0 && p[0] <= 0xF4 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80) {
+		c = (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 |
+		    (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+		if (c < 0x10000 || c > 0x10FFFF)
+			return -1;
+		*s += 4;
+		return c;
+	}
+	return -1;
+}
+
+/* goi_utext_match of the literal after its first code point c0 at pos. */
+static size_t
+matchrest(const goi_utext *u, size_t pos, size_t end, const unsigned char *s)
+{
+	int32_t c;
+
+	pos++;
 	while (*s != '\0') {
-		r = utf8proc_iterate(s, -1, &c);
-		if (r <= 0)
+		if ((c = litnext(&s)) < 0)
 			return NOPOS;
-		s += r;
-		if (!first)
-			while (pos < end && isblankcp(u->cp[pos]))
-				pos++;
+		while (pos < end && isblankcp(u->cp[pos]))
+			pos++;
 		if (pos >= end || u->cp[pos] != c)
 			return NOPOS;
-		first = 0;
 		pos++;
 	}
 	return pos;
 }
 
 size_t
-goi_utext_find(const goi_utext *u, size_t from, size_t end, const char *lit,
-    size_t *mend)
+goi_utext_match(const goi_utext *u, size_t pos, size_t end, const char *lit)
 {
-	size_t e;
+	const unsigned char *s = (const unsigned char *)lit;
+	int32_t c0;
 
 	if (end > u->n)
 		end = u->n;
+	if (*s == '\0')
+		return pos;
+	if ((c0 = litnext(&s)) < 0 || pos >= end || u->cp[pos] != c0)
+		return NOPOS;
+	return matchrest(u, pos, end, s);
+}
+
+size_t
+goi_utext_find(const goi_utext *u, size_t from, size_t end, const char *lit,
+    size_t *mend)
+{
+	const unsigned char *s = (const unsigned char *)lit;
+	const int32_t *cp = u->cp;
+	size_t e;
+	int32_t c0;
+
+	if (end > u->n)
+		end = u->n;
+	if (*s == '\0') {
+		if (from >= end)
+			return NOPOS;
+		if (mend != NULL)
+			*mend = from;
+		return from;
+	}
+	if ((c0 = litnext(&s)) < 0)
+		return NOPOS;
 	for (; from < end; from++)
-		if ((e = goi_utext_match(u, from, end, lit)) != NOPOS) {
+		if (cp[from] == c0 &&
+		    (e = matchrest(u, from, end, s)) != NOPOS) {
 			if (mend != NULL)
 				*mend = e;
 			return from;
