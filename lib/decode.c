@@ -15,6 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "goi.h"
 
 #define BLOCK (128 * 1024)
@@ -38,9 +42,6 @@ struct goi_decoder {
 	int eof;
 	long lineno;
 	uint64_t lineoff;
-	const char *rest;	/* what follows a lone CR */
-	size_t restn;
-	uint64_t restoff;
 	uint64_t badoff;
 };
 
@@ -357,61 +358,71 @@ fill(goi_decoder *d)
 	return got > 0;
 }
 
-/* Hand out s[0..n) up to its first CR; keep the rest for the next call. */
-static void
-cr_split(goi_decoder *d, const char *s, size_t n, uint64_t off, goi_span *line)
+/* The first LF or CR in [p, end), else NULL.  Sixteen bytes at a time
+ * with SSE2: one pass finds both. */
+static const char *
+eol(const char *p, const char *end)
 {
-	const char *cr = memchr(s, '\r', n);
+#ifdef __SSE2__
+	unsigned m;
 
-	d->lineno++;
-	d->lineoff = off;
-	if (cr == NULL) {
-		line->p = s;
-		line->n = n;
-		d->rest = NULL;
-		return;
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+		if (m != 0)
+			return p + __builtin_ctz(m);
 	}
-	line->p = s;
-	line->n = (size_t)(cr - s);
-	d->rest = cr + 1;
-	d->restn = n - line->n - 1;
-	d->restoff = off + line->n + 1;
+#endif
+	for (; p < end; p++)
+		if (*p == '\n' || *p == '\r')
+			return p;
+	return NULL;
 }
 
+/*
+ * A line ends at LF, at CRLF, or at a lone CR; at the end of the input a
+ * CR ends it too.  A CR that is the last byte read so far waits for the
+ * next block to tell CRLF from CR.
+ */
 int
 goi_decoder_getline(goi_decoder *d, goi_span *line)
 {
-	size_t scanned = 0, n;
-	char *nl;
+	size_t scanned = 0, n, skip;
+	const char *e;
 	int rc;
-	uint64_t off;
 
-	if (d->rest != NULL) {
-		cr_split(d, d->rest, d->restn, d->restoff, line);
-		return 1;
-	}
 	if (!d->started && (rc = sniff(d)) < 0)
 		return rc;
 	for (;;) {
-		nl = memchr(d->buf + d->start + scanned, '\n',
-		    d->end - d->start - scanned);
-		if (nl != NULL)
+		e = eol(d->buf + d->start + scanned, d->buf + d->end);
+		if (e != NULL && (*e == '\n' || e + 1 < d->buf + d->end || d->eof))
 			break;
-		scanned = d->end - d->start;
+		if (e != NULL)	/* a CR at the end of what was read */
+			scanned = (size_t)(e - (d->buf + d->start));
+		else
+			scanned = d->end - d->start;
 		if ((rc = fill(d)) < 0)
 			return rc;
-		if (rc == 0 && d->eof)
+		if (rc == 0 && d->eof) {
+			e = eol(d->buf + d->start + scanned, d->buf + d->end);
 			break;
+		}
 	}
-	if (nl == NULL && d->start == d->end)
+	if (e == NULL && d->start == d->end)
 		return 0;
-	n = nl ? (size_t)(nl - (d->buf + d->start)) : d->end - d->start;
-	off = d->consumed + d->start;
+	if (e == NULL)
+		n = d->end - d->start, skip = 0;
+	else {
+		n = (size_t)(e - (d->buf + d->start));
+		skip = 1 + (*e == '\r' && e + 1 < d->buf + d->end && e[1] == '\n');
+	}
+	d->lineno++;
+	d->lineoff = d->consumed + d->start;
 	line->p = d->buf + d->start;
-	d->start += n + (nl != NULL);
-	if (n > 0 && line->p[n - 1] == '\r')
-		n--;
-	cr_split(d, line->p, n, off, line);
+	line->n = n;
+	d->start += n + skip;
 	return 1;
 }
 
