@@ -356,7 +356,6 @@ struct goi_cleaner {
 	unsigned trig;		/* triggers() of the current line */
 	unsigned rulebit[NRULES];	/* the trigger of each R_CUT rule */
 	unsigned cutbits;	/* all of rulebit */
-	unsigned cutrules;	/* bit i: rules[i] is R_CUT */
 	/* first characters (BMP) of the words the anchored rules and the
 	 * chrome-word rule look for at the start of a line: a line starting
 	 * with none of them and holding no trigger has no debris */
@@ -474,8 +473,6 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
 		c->cutbits |= c->rulebit[i];
-		if (rules[i].kind == R_CUT)
-			c->cutrules |= 1u << i;
 		if (rules[i].kind != R_CUT)
 			for (k = 0; c->words[i][k].len > 0; k++)
 				lead_add(c, i, c->words[i][k].p);
@@ -1262,19 +1259,26 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	regmatch_t m[1];
 	const struct rule *r;
 	int changed = 0;
-	unsigned may;
+	unsigned may, fired = 0;
 	char *p;
 
 	/* no trigger, and no rule word starts the line: nothing to do */
 	may = lead_rules(c, s, n);
 	if (!(c->trig & c->cutbits) && may == 0)
 		return n;
+	for (i = 0; i < NRULES; i++)	/* the cut rules the line triggers */
+		if (rules[i].kind == R_CUT && (c->trig & c->rulebit[i]))
+			fired |= 1u << i;
 	for (i = 0; i < NRULES; i++) {
+		/* only rules that can match: triggered, or a word starts s */
+		unsigned want = (may | fired) >> i;
+		if (want == 0)
+			break;
+		for (; !(want & 1); want >>= 1)
+			i++;
 		r = &rules[i];
 		if (r->kind != R_CUT) {
-			if (!((may | c->cutrules) >> i))
-				break;	/* no rule left that could match */
-			if (n > r->maxlen || n == 0 || !(may & (1u << i)))
+			if (n > r->maxlen || n == 0)
 				continue;
 			if (r->lit != NULL && !lit_any(c, i, s, n))
 				continue;

@@ -358,6 +358,12 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 				i += 3;
 				continue;
 			}
+			if (cp - 0xFF01u < 0x5Eu || cp == 0x3000) {
+				/* full-width ASCII (as fullwidth()), U+3000 */
+				z->out[o++] = cp == 0x3000 ? ' ' : (char)(cp - 0xFEE0);
+				i += 3;
+				continue;
+			}
 		}
 		if (u[i] < 0x80) {	/* controls go; TAB stays */
 			if (u[i] == '\t')

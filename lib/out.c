@@ -201,16 +201,28 @@ goi_out_fieldz(goi_out *o, const char *s)
 int
 goi_out_fieldl(goi_out *o, long long v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
 	char b[32], *p = b + sizeof(b);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
 	size_t n;
 	int rc;
 
-	/* by hand: snprintf costs more than the rest of a row */
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
+	/* by hand, two digits a step: snprintf costs more than the rest of
+	 * a row */
+	for (; u >= 100; u /= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (u % 100), 2);
+	}
+	if (u >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * u, 2);
+	} else
+		*--p = (char)('0' + u);
 	if (v < 0)
 		*--p = '-';
 	/* digits and '-' need no escape and no quotes */
