@@ -142,7 +142,36 @@ goi_fold(const char *s, size_t n, char *out, size_t size, size_t *pos)
 	if (size == 0)
 		return 0;
 	while (i < n) {
-		l = u8dec((const unsigned char *)s + i, n - i, &c);
+		const unsigned char *u = (const unsigned char *)s + i;
+
+		/*
+		 * Fast cases: printable ASCII but space, and the CJK block
+		 * (leads E4-E9: no space, no full-width form, never overlong
+		 * or a surrogate), copied as they are.
+		 */
+		if (u[0] > ' ' && u[0] < 0x80) {
+			if (o + 1 > size - 1)
+				break;
+			if (pos != NULL)
+				pos[o] = i;
+			out[o++] = (char)u[0];
+			i++;
+			continue;
+		}
+		if (u[0] >= 0xe4 && u[0] <= 0xe9 && i + 3 <= n &&
+		    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+			if (o + 3 > size - 1)
+				break;
+			if (pos != NULL)
+				pos[o] = pos[o + 1] = pos[o + 2] = i;
+			out[o] = (char)u[0];
+			out[o + 1] = (char)u[1];
+			out[o + 2] = (char)u[2];
+			o += 3;
+			i += 3;
+			continue;
+		}
+		l = u8dec(u, n - i, &c);
 		if (isspacecp(c)) {
 			i += l;
 			continue;
@@ -727,6 +756,39 @@ runinsig(const goi_docline *L, goi_signature *sig)
 	return found;
 }
 
+/*
+ * Can folded s (n bytes) be a whole date?  goi_date_scan needs a year
+ * there, so the first character that is not a space must be a digit: 0-9,
+ * full-width, or 〇一二三四五六七八九零.
+ */
+static int
+maydate(const char *s, size_t n)
+{
+	static const char cjk[] = "〇一二三四五六七八九零";
+	size_t i = 0, l;
+	uint32_t c = 0;
+	char b[4];
+	const char *p;
+
+	while (i < n) {
+		l = u8dec((const unsigned char *)s + i, n - i, &c);
+		if (!isspacecp(c))
+			break;
+		i += l;
+	}
+	if (i >= n)
+		return 1;
+	if ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19))
+		return 1;
+	if (c < 0x3000)
+		return 0;
+	l = u8enc(c, b);
+	for (p = cjk; *p != '\0'; p += 3)
+		if (memcmp(p, b, l) == 0)
+			return 1;
+	return 0;
+}
+
 int
 goi_signature_find(const goi_doc *doc, goi_signature *sig)
 {
@@ -744,6 +806,8 @@ goi_signature_find(const goi_doc *doc, goi_signature *sig)
 			}
 			continue;
 		}
+		if (!maydate(L->text, L->len))
+			continue;
 		wn = goi_fold(L->text, L->len, w, sizeof(w), NULL);
 		while (wn > 0 && (w[wn - 1] == '.' || w[wn - 1] == '\r'))
 			w[--wn] = '\0';
