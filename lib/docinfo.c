@@ -12,18 +12,22 @@
 
 #include "goi.h"
 
-/* memmem(3) is not POSIX: the first occurrence of p (pn bytes) in s. */
+/*
+ * memmem(3) is not POSIX: the first occurrence of p (pn bytes) in s.  The
+ * candidates are found by p's last byte: in UTF-8 Chinese the lead bytes
+ * E4-E9 are everywhere, continuation bytes ten times rarer.
+ */
 static const char *
 findmem(const char *s, size_t n, const char *p, size_t pn)
 {
 	const char *q, *e = s + n;
+	size_t k = pn - 1;
 
 	if (pn == 0 || pn > n)
 		return pn == 0 ? s : NULL;
-	for (q = s; (q = memchr(q, p[0], (size_t)(e - q) - pn + 1)) != NULL;
-	    q++)
-		if (memcmp(q, p, pn) == 0)
-			return q;
+	for (q = s + k; (q = memchr(q, p[k], (size_t)(e - q))) != NULL; q++)
+		if (memcmp(q - k, p, k) == 0)
+			return q - k;
 	return NULL;
 }
 
