@@ -858,7 +858,8 @@ single_han(const char *s, size_t n)
 	size_t t = tabs(s, n), k;
 	int32_t ch;
 
-	if (n - t > 4 || t == n || (k = goi_utf8_decode(s + t, n - t, &ch)) == 0 ||
+	if (n - t > 4 || t == n || (unsigned char)s[t] < 0x80 ||
+	    (k = goi_utf8_decode(s + t, n - t, &ch)) == 0 ||
 	    t + k != n || !goi_is_han(ch))
 		return 0;
 	return t + 1;
@@ -1441,7 +1442,7 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	char *w;
 	int rc;
 
-	if ((rc = grow(&c->work, &c->wcap, n + 17, 1)) < 0)
+	if (n + 17 > c->wcap && (rc = grow(&c->work, &c->wcap, n + 17, 1)) < 0)
 		return rc;
 	w = c->work;
 	memcpy(w, s, n);

@@ -141,8 +141,23 @@ tsv_copy(char *out, const char *s, size_t n)
 {
 	static const char esc[256] = {['\t'] = 't', ['\n'] = 'n',
 		['\r'] = 'r', ['\\'] = '\\'};
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	uint64_t x, y, z;
 	size_t i = 0, w = 0, e;
 
+	if (n >= 8 && n < 16) {	/* two overlapping words */
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		z = x ^ (ones * '\\');
+		e = (((x - ones * 0x20) & ~x) | ((z - ones) & ~z));
+		z = y ^ (ones * '\\');
+		e |= (((y - ones * 0x20) & ~y) | ((z - ones) & ~z));
+		if (!(e & high)) {
+			memcpy(out, &x, 8);
+			memcpy(out + n - 8, &y, 8);
+			return n;
+		}
+	}
 	for (;;) {
 		if (i + 16 <= n) {
 			if (!special16(s + i)) {
@@ -177,7 +192,7 @@ goi_out_field(goi_out *o, const char *s, size_t n)
 {
 	int rc;
 
-	if ((rc = room(o, 2 * n + 3)) < 0)
+	if (o->len + 2 * n + 3 > o->cap && (rc = room(o, 2 * n + 3)) < 0)
 		return rc;
 	if (o->nfield++ > 0)
 		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
