@@ -1824,14 +1824,13 @@ plant_tables(void)
 			;
 		c = r + 1 + (int)rn(2);
 		SV[c].m += W.pd;
-		if (st_cum)
+		if (st_cum)	/* O.cum keeps the true figure for next year */
 			SC[c].m += W.pd;
-		O.cum[c] = SC[c].m;
 		for (s = 0, i = r + 1; i < nst && st[i].role == R_REQC; i++)
 			s += SV[i].m;
 		rk = (char *)st[r].key;
 		truth_plant("stats.channels", "stats", rk, "value", s, SV[r].m);
-		if (st_cum && S.layout != L_OPIPE) {
+		if (st_cum) {
 			for (s = 0, i = r + 1; i < nst && st[i].role == R_REQC; i++)
 				s += SC[i].m;
 			truth_plant("stats.channels", "stats", rk, "cumulative", s,
