@@ -29,6 +29,7 @@ struct run {
 	goi_out *out;
 	goi_render *render;
 	goi_extract *x;
+	goi_docscan scan;	/* what the extractors share of a document */
 	const goi_doc *doc;
 	const char *year;
 	int format;
@@ -119,22 +120,22 @@ static int
 table_doc(struct run *r, const goi_doc *doc)
 {
 	goi_sink cells = {oncell, onwarn, r}, facts = {onfact, onwarn, r};
-	goi_docinfo info;
 	char year[16];
 	int rc;
 
 	r->doc = doc;
 	r->ncells = 0;
-	memset(&info, 0, sizeof(info));
 	year[0] = '\0';
-	if (goi_docinfo_read(doc, &info) == 0 && info.year > 0)
-		snprintf(year, sizeof(year), "%d", info.year);
+	if ((rc = goi_docscan_read(&r->scan, doc)) < 0)
+		return rc;
+	if (r->scan.info.year > 0)
+		snprintf(year, sizeof(year), "%d", r->scan.info.year);
 	r->year = year;
 	r->format = goi_extract_format(r->x, doc);
-	if ((rc = goi_facts_extract(doc, &info, r->format, &facts)) < 0)
+	if ((rc = goi_facts_extract_scan(&r->scan, r->format, &facts)) < 0)
 		return rc;
 	if (r->format == GOI_FMT_OLD)
-		rc = goi_stats_extract(doc, &cells);
+		rc = goi_stats_extract_scan(&r->scan, &cells);
 	else if (r->format != GOI_FMT_NONE)
 		rc = goi_extract_tables(r->x, doc, r->format, &cells);
 	if (rc < 0)
@@ -266,6 +267,7 @@ main(int argc, char *argv[])
 		status |= table_file(&r, argv[i]);
 	goi_render_free(r.render);
 	goi_extract_free(r.x);
+	goi_docscan_free(&r.scan);
 	if (goi_out_close(r.out) < 0 || r.werr) {
 		goi_warn(NULL, 0, "write error");
 		return 1;

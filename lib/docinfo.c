@@ -418,6 +418,15 @@ int
 goi_docinfo_read(const goi_doc *doc, goi_docinfo *info)
 {
 	goi_signature sig;
+
+	return goi_docinfo_read_sig(doc, info, goi_signature_find(doc, &sig) ?
+	    &sig : NULL);
+}
+
+int
+goi_docinfo_read_sig(const goi_doc *doc, goi_docinfo *info,
+    const goi_signature *sig)
+{
 	size_t li, lim;
 	char w[512];
 	size_t wn, at, yl;
@@ -435,23 +444,23 @@ goi_docinfo_read(const goi_doc *doc, goi_docinfo *info)
 	}
 	if (info->title_line != 0)
 		fromtitle(info);
-	if (goi_signature_find(doc, &sig)) {
-		const goi_docline *D = &doc->lines[sig.date_li];
-		isodate(info->signed_date, sig.y, sig.m, sig.d);
+	if (sig != NULL) {
+		const goi_docline *D = &doc->lines[sig->date_li];
+		isodate(info->signed_date, sig->y, sig->m, sig->d);
 		if (info->signed_date[0] != '\0')
 			info->signed_line = D->line;
 		if (info->organ[0] == '\0') {
-			if (sig.li != sig.date_li)
+			if (sig->li != sig->date_li)
 				copytrim(info->organ, sizeof(info->organ),
-				    doc->lines[sig.li].text,
-				    doc->lines[sig.li].len);
-			else if (sig.off < sig.date_off)
+				    doc->lines[sig->li].text,
+				    doc->lines[sig->li].len);
+			else if (sig->off < sig->date_off)
 				copytrim(info->organ, sizeof(info->organ),
-				    D->text + sig.off, sig.date_off - sig.off);
+				    D->text + sig->off, sig->date_off - sig->off);
 		}
 		/* A report is signed in the first months of the next year. */
 		if (info->year == 0)
-			info->year = sig.m <= 6 ? sig.y - 1 : sig.y;
+			info->year = sig->m <= 6 ? sig->y - 1 : sig->y;
 	}
 	if (info->year == 0 && info->period_from[0] != '\0')
 		info->year = (info->period_from[0] - '0') * 1000 +

@@ -157,26 +157,34 @@ fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
 	return 1;
 }
 
-int
-goi_utext_build(goi_utext *u, const goi_doc *doc)
+/*
+ * goi_utext_build into u's arrays, which hold *cap code points (0: none
+ * yet) and grow as needed.  On error u keeps its arrays, for the caller
+ * to free.
+ */
+static int
+utext_fill(goi_utext *u, size_t *cap, const goi_doc *doc)
 {
-	size_t cap = 0, i, bcap = 0, k;
+	size_t i, bcap = 0, k, total = 0;
 	char *clean = NULL, *t;
 	utf8proc_uint8_t *nf;
 	utf8proc_int32_t c;
 	utf8proc_ssize_t r, len;
 
-	u->cp = NULL;
-	u->line = NULL;
 	u->n = 0;
 	if (!stable_ready)
 		build_stable();
+	/* Room for the usual case at once: a code point a byte at most. */
+	for (i = 0; i < doc->nlines; i++)
+		total += doc->lines[i].len + 1;
+	if (utext_grow(u, cap, total) < 0)
+		return GOI_ENOMEM;
 	for (i = 0; i < doc->nlines; i++) {
 		const goi_docline *dl = &doc->lines[i];
 		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
 		size_t j = 0;
 
-		if (utext_grow(u, &cap, dl->len + 1) < 0)
+		if (utext_grow(u, cap, dl->len + 1) < 0)
 			goto nomem;
 		if (fastline(u, s, dl->len, dl->line)) {
 			u->cp[u->n] = '\n';
@@ -212,7 +220,7 @@ goi_utext_build(goi_utext *u, const goi_doc *doc)
 			nf = NULL;
 			len = 0;
 		}
-		if (utext_grow(u, &cap, (size_t)len + 1) < 0) {
+		if (utext_grow(u, cap, (size_t)len + 1) < 0) {
 			free(nf);
 			goto nomem;
 		}
@@ -233,8 +241,21 @@ goi_utext_build(goi_utext *u, const goi_doc *doc)
 	return 0;
 nomem:
 	free(clean);
-	goi_utext_free(u);
 	return GOI_ENOMEM;
+}
+
+int
+goi_utext_build(goi_utext *u, const goi_doc *doc)
+{
+	size_t cap = 0;
+	int rc;
+
+	u->cp = NULL;
+	u->line = NULL;
+	u->n = 0;
+	if ((rc = utext_fill(u, &cap, doc)) < 0)
+		goi_utext_free(u);
+	return rc;
 }
 
 void
@@ -1079,14 +1100,13 @@ problems_size(const goi_doc *doc, const goi_secmark *m, int k, int i)
 
 /* Table doc: what goi_docinfo_read and goi_sections_find tell. */
 static int
-doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
-    const goi_sink *sink)
+doc_facts(const goi_doc *doc, const goi_docinfo *info,
+    const goi_secmark *marks, int k, int format, const goi_sink *sink)
 {
-	goi_secmark marks[64];
 	char secs[GOI_SEC_COUNT * 16 + 64], year[16], pchars[32] = "";
 	long pline = 0;
 	long first = doc->nlines > 0 ? doc->lines[0].line : 0;
-	int n = 0, rc, i, k;
+	int n = 0, rc, i;
 	size_t sl = 0;
 	const char *fmt;
 	struct {
@@ -1110,7 +1130,6 @@ doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
 	FACT("published", info->published, "text", info->published_line);
 	FACT("signed", info->signed_date, "text", info->signed_line);
 	secs[0] = '\0';
-	k = goi_sections_find(doc, marks, 64);
 	for (i = 0; i < k; i++) {
 		const char *key = goi_section_key(marks[i].section);
 
@@ -1146,13 +1165,27 @@ doc_facts(const goi_doc *doc, const goi_docinfo *info, int format,
 	return n + 1;
 }
 
+static int
+facts_run(const goi_doc *doc, const goi_docinfo *info,
+    const goi_secmark *marks, int nmarks, const goi_utext *u, int format,
+    const goi_sink *sink)
+{
+	int rc, n;
+
+	if ((n = doc_facts(doc, info, marks, nmarks, format, sink)) < 0)
+		return n;
+	rc = text_facts(u, sink);
+	return rc < 0 ? rc : n + rc;
+}
+
 int
 goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink)
 {
 	goi_docinfo own;
+	goi_secmark marks[GOI_SEC_COUNT + 1];
 	goi_utext u;
-	int rc, n;
+	int rc, nmarks;
 
 	if (info == NULL) {
 		memset(&own, 0, sizeof(own));
@@ -1160,11 +1193,40 @@ goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
 			memset(&own, 0, sizeof(own));
 		info = &own;
 	}
-	if ((n = doc_facts(doc, info, format, sink)) < 0)
-		return n;
+	nmarks = goi_sections_find(doc, marks, GOI_SEC_COUNT + 1);
 	if ((rc = goi_utext_build(&u, doc)) < 0)
 		return rc;
-	rc = text_facts(&u, sink);
+	rc = facts_run(doc, info, marks, nmarks, &u, format, sink);
 	goi_utext_free(&u);
-	return rc < 0 ? rc : n + rc;
+	return rc;
+}
+
+int
+goi_facts_extract_scan(const goi_docscan *s, int format, const goi_sink *sink)
+{
+	return facts_run(s->doc, &s->info, s->marks, s->nmarks, &s->u, format,
+	    sink);
+}
+
+/* ---- goi_docscan --------------------------------------------------------- */
+
+int
+goi_docscan_read(goi_docscan *s, const goi_doc *doc)
+{
+	goi_signature sig;
+	const goi_signature *sp;
+
+	s->doc = doc;
+	sp = goi_signature_find(doc, &sig) ? &sig : NULL;
+	if (goi_docinfo_read_sig(doc, &s->info, sp) < 0)
+		memset(&s->info, 0, sizeof(s->info));
+	s->nmarks = goi_sections_find_sig(doc, sp, s->marks, GOI_SEC_COUNT + 1);
+	return utext_fill(&s->u, &s->ucap, doc);
+}
+
+void
+goi_docscan_free(goi_docscan *s)
+{
+	goi_utext_free(&s->u);
+	s->ucap = 0;
 }

@@ -452,6 +452,14 @@ typedef struct {
 	int y, m, d;		/* d is 0 for 2021年1月 */
 } goi_signature;
 int goi_signature_find(const goi_doc *doc, goi_signature *sig); /* 1 or 0 */
+/*
+ * goi_sections_find and goi_docinfo_read with the signature found once by
+ * the caller: sig from goi_signature_find, NULL when it found none.
+ */
+int goi_sections_find_sig(const goi_doc *doc, const goi_signature *sig,
+    goi_secmark *marks, int max);
+int goi_docinfo_read_sig(const goi_doc *doc, goi_docinfo *info,
+    const goi_signature *sig);
 
 /* ---- render.c: the printed-form renderer of --pretty (owner: goi-sum) --- */
 
@@ -562,6 +570,27 @@ size_t goi_utext_find(const goi_utext *u, size_t from, size_t end,
  * when nospace.  Returns the length. */
 size_t goi_utext_utf8(const goi_utext *u, size_t from, size_t to, int nospace,
     char *buf, size_t size);
+
+/*
+ * What the extractors read of one document, found once and shared: its
+ * document info, sections and NFKC text (the signature looked for once).
+ * Zero it before the first goi_docscan_read; the buffers are kept from
+ * document to document until goi_docscan_free.  The _scan extractors are
+ * goi_facts_extract and goi_stats_extract on what it holds.
+ */
+typedef struct {
+	const goi_doc *doc;
+	goi_docinfo info;
+	goi_secmark marks[GOI_SEC_COUNT + 1];
+	int nmarks;
+	goi_utext u;
+	size_t ucap;
+} goi_docscan;
+int goi_docscan_read(goi_docscan *s, const goi_doc *doc);	/* 0 or GOI_E* */
+void goi_docscan_free(goi_docscan *s);
+int goi_facts_extract_scan(const goi_docscan *s, int format,
+    const goi_sink *sink);
+int goi_stats_extract_scan(const goi_docscan *s, const goi_sink *sink);
 
 /* ---- glued.c: readings of a glued run of digits (owner: glued) ---------- */
 

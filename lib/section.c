@@ -891,13 +891,22 @@ chain_of(const cand *c, int nc, const unsigned char *keep, int *chain)
 int
 goi_sections_find(const goi_doc *doc, goi_secmark *marks, int max)
 {
+	goi_signature sig;
+
+	return goi_sections_find_sig(doc, goi_signature_find(doc, &sig) ?
+	    &sig : NULL, marks, max);
+}
+
+int
+goi_sections_find_sig(const goi_doc *doc, const goi_signature *sigp,
+    goi_secmark *marks, int max)
+{
 	cand c[MAXCAND];
 	unsigned char keep[MAXCAND];
 	int chain[MAXCAND], best[MAXCAND];
 	int nc = 0, i, j, s, si, nb = 0, style, bstyle = ST_NONE, bscore = -1;
 	int nm = 0, have[GOI_SEC_COUNT];
 	size_t li, endli, endoff;
-	goi_signature sig;
 	goi_secmark m[GOI_SEC_COUNT + 1];
 
 	if (max <= 0)
@@ -911,19 +920,19 @@ goi_sections_find(const goi_doc *doc, goi_secmark *marks, int max)
 	/* The signature closes the text when parts come before it. */
 	endli = doc->nlines;
 	endoff = 0;
-	if (goi_signature_find(doc, &sig)) {
+	if (sigp != NULL) {
 		int pre = 0, post = 0;
 		for (i = 0; i < nc; i++) {
 			if (c[i].sec < GOI_SEC_OVERVIEW || c[i].sec > GOI_SEC_OTHER)
 				continue;
-			if (before(&c[i], sig.li, sig.off))
+			if (before(&c[i], sigp->li, sigp->off))
 				pre++;
 			else
 				post++;
 		}
 		if (pre > 0 && pre >= post) {
-			endli = sig.li;
-			endoff = sig.off;
+			endli = sigp->li;
+			endoff = sigp->off;
 		}
 	}
 

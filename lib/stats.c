@@ -1158,27 +1158,23 @@ emit_rows(sctx *x)
 	return n;
 }
 
-int
-goi_stats_extract(const goi_doc *doc, const goi_sink *sink)
+/* The table in the NFKC text u of a document. */
+static int
+stats_run(const goi_utext *u, const goi_sink *sink)
 {
-	goi_utext u;
 	sctx x;
 	size_t hs, he, p;
 	int rc, cellmode = 0;
 
 	memset(&x, 0, sizeof(x));
-	if ((rc = goi_utext_build(&u, doc)) < 0)
-		return rc;
-	x.u = &u;
+	x.u = u;
 	x.sink = sink;
-	if ((he = find_header(&x, &hs)) == NOPOS) {
-		goi_utext_free(&u);
+	if ((he = find_header(&x, &hs)) == NOPOS)
 		return 0;
-	}
-	for (p = hs; p > 0 && u.cp[p - 1] != '\n'; p--)
+	for (p = hs; p > 0 && u->cp[p - 1] != '\n'; p--)
 		;
-	for (; p < u.n && u.cp[p] != '\n'; p++)
-		if (u.cp[p] == '|' || u.cp[p] == '\t')
+	for (; p < u->n && u->cp[p] != '\n'; p++)
+		if (u->cp[p] == '|' || u->cp[p] == '\t')
 			cellmode = 1;
 	if ((rc = read_prose(&x, hs)) < 0)
 		goto out;
@@ -1194,6 +1190,24 @@ goi_stats_extract(const goi_doc *doc, const goi_sink *sink)
 out:
 	free(x.rows);
 	free(x.st);
+	return rc;
+}
+
+int
+goi_stats_extract(const goi_doc *doc, const goi_sink *sink)
+{
+	goi_utext u;
+	int rc;
+
+	if ((rc = goi_utext_build(&u, doc)) < 0)
+		return rc;
+	rc = stats_run(&u, sink);
 	goi_utext_free(&u);
 	return rc;
+}
+
+int
+goi_stats_extract_scan(const goi_docscan *s, const goi_sink *sink)
+{
+	return stats_run(&s->u, sink);
 }
