@@ -120,6 +120,7 @@ typedef struct {
 
 static buf D;		/* the report being written */
 static buf T;		/* its truth records */
+static int want_truth;	/* -t given: gather T at all */
 
 static void
 die(const char *msg)
@@ -132,14 +133,19 @@ die(const char *msg)
 }
 
 static void
-grow(buf *b, size_t n)
+grow_slow(buf *b, size_t n)
 {
-	if (b->n + n <= b->cap)
-		return;
 	while (b->n + n > b->cap)
 		b->cap = b->cap ? b->cap * 2 : 1 << 16;
 	if ((b->p = realloc(b->p, b->cap)) == NULL)
 		die("out of memory");
+}
+
+static inline void
+grow(buf *b, size_t n)
+{
+	if (b->n + n > b->cap)
+		grow_slow(b, n);
 }
 
 static inline void
@@ -370,6 +376,8 @@ truth_cell(const char *table, const char *row, const char *col, V v, int glued)
 {
 	char t[48];
 
+	if (!want_truth)
+		return;
 	bputs(&T, "cell\t");
 	bputs(&T, docid);
 	bputc(&T, '\t');
@@ -693,8 +701,8 @@ static void
 vcell(V v, const char *unit, int yuan)
 {
 	static const char *const na[] = { "/", "-", "—", "无", "不适用" };
-	char t[48], u[96];
-	buf tmp = { u, 0, sizeof u };
+	static buf tmp;		/* the printed value, NUL-terminated */
+	char t[48];
 	size_t n, i;
 	int sc = v.sc;
 
@@ -706,6 +714,7 @@ vcell(V v, const char *unit, int yuan)
 		cell(PICK(na), C_VAL);
 		return;
 	}
+	tmp.n = 0;
 	if (yuan)
 		sc -= 4;
 	n = fmtdec(t, v.m, sc, 0);
@@ -731,8 +740,6 @@ vcell(V v, const char *unit, int yuan)
 		bputs(&tmp, unit);
 	bputc(&tmp, 0);
 	cell(tmp.p, C_VAL);
-	if (tmp.p != u)
-		free(tmp.p);
 }
 
 /* The truth kind of the values of a row just printed. */
@@ -2153,6 +2160,7 @@ main(int argc, char *argv[])
 	if (truth) {
 		if ((tf = fopen(truth, "w")) == NULL)
 			die(truth);
+		want_truth = 1;
 		fputs("#type\tdoc\t...\n", tf);
 	}
 	if (!dir)

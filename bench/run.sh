@@ -109,119 +109,145 @@ corpus small "$SMALL"
 corpus big "$BIG"
 
 # ---- timing --------------------------------------------------------------
-# secs CMD: seconds for one run of the shell command CMD (median of RUNS
-# with hyperfine, else the best of RUNS)
+# secs CMD: "WALL CPU" seconds of one run of the shell command CMD: with
+# hyperfine the median wall time and the mean user + system time of RUNS
+# runs, else the best of RUNS of each.  CPU time is what one core spends,
+# whatever else the machine is doing; for a pipeline it is the sum of its
+# stages, while the wall time shows how they overlap on several cores.
 secs() {
 	if have hyperfine; then
 		hyperfine -i -N --runs "$RUNS" --warmup 1 --style none \
 		    --export-csv "$W/hf.csv" "sh -c '$1'" >/dev/null 2>&1 &&
-		    awk -F, 'NR == 2 { print $4 }' "$W/hf.csv"
+		    awk -F, 'NR == 2 { print $4, $5 + $6 }' "$W/hf.csv"
 		return
 	fi
-	best=""
 	i=0
+	: > "$W/times"
 	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s.%N)
-		sh -c "$1" >/dev/null 2>&1
-		t1=$(date +%s.%N)
-		best=$(echo "$t0 $t1 ${best:-}" | awk '{ d = $2 - $1; if ($3 != "" && $3 < d) d = $3; printf "%.6f", d }')
+		if [ -x /usr/bin/time ]; then
+			/usr/bin/time -f '%e %U %S' -o "$W/t" sh -c "$1" >/dev/null 2>&1
+			tail -n 1 "$W/t" >> "$W/times"
+		else
+			t0=$(date +%s.%N)
+			sh -c "$1" >/dev/null 2>&1
+			t1=$(date +%s.%N)
+			echo "$t0 $t1" | awk '{ print $2 - $1, $2 - $1, 0 }' >> "$W/times"
+		fi
 		i=$((i + 1))
 	done
-	echo "$best"
+	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
+	    END { if (NR) print w, c }' "$W/times"
 }
 
 ROWS=$W/rows
 : > "$ROWS"
-# row MEASURE INPUT VALUE UNIT RATIO TARGET VERDICT
+# row MEASURE INPUT VALUE UNIT RATIO TARGET VERDICT WALL
 row() {
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}" >> "$ROWS"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}" "${8:-}" >> "$ROWS"
 }
 mbs() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.1f", $1 / $2 / 1e6; else print "-" }'; }
 ratio() { echo "$1 $2" | awk '{ if ($1 > 0 && $2 > 0) printf "%.3gx", $1 / $2; else print "-" }'; }
 ge() { echo "$1 $2" | awk '{ print ($1 != "-" && $1 + 0 >= $2 + 0) ? "ok" : "MISSED" }'; }
 
-# speed NAME INPUTFILE CMD -> MB/s of INPUTFILE through CMD
+# speed NAME INPUTFILE CMD -> "CPU WALL": MB/s of INPUTFILE through CMD per
+# CPU second and per wall second
 speed() {
 	name=$1 in=$2 cmd=$3
 	s=$(secs "$cmd")
 	if [ -z "$s" ]; then
 		note "$name: could not be timed"
-		echo "failed"
+		echo "failed -"
 		return
 	fi
-	mbs "$(bytes "$in")" "$s"
+	echo "$(mbs "$(bytes "$in")" "${s#* }") $(mbs "$(bytes "$in")" "${s% *}")"
+}
+# measure NAME INPUT-LABEL INPUTFILE CMD [RATIO TARGET VERDICT]: a row; the
+# CPU MB/s goes to $v for ratios
+measure() {
+	x=$(speed "$1" "$3" "$4")
+	v=${x% *}
+	row "$1" "$2" "$v" MB/s "${5:-}" "${6:-}" "${7:-}" "${x#* }"
 }
 
 RAW=$W/mid.txt LINES=$W/mid.lines CELLS=$W/mid.cells NUM=$W/mid.num
 note "throughput on $(bytes "$RAW") bytes of raw text (seed $SEED, $SIZE)"
-g=$(speed gen "$RAW" "$GEN -s $SEED -m $SIZE > /dev/null")
-row "bench/gen (generator)" "(writes)" "$g" MB/s "" ">= 100 MB/s" "$(ge "$g" 100)"
+# time NAME FILE CMD: sets V (CPU MB/s) and WL (wall MB/s)
+time_() { x=$(speed "$1" "$2" "$3"); V=${x% *} WL=${x#* }; }
 
-cat_s=$(speed cat "$RAW" "cat $RAW > /dev/null")
-row "cat (I/O ceiling)" raw "$cat_s" MB/s
+time_ gen "$RAW" "$GEN -s $SEED -m $SIZE > /dev/null"
+row "bench/gen (generator)" "(writes)" "$V" MB/s "" ">= 100 MB/s" "$(ge "$V" 100)" "$WL"
+time_ cat "$RAW" "cat $RAW > /dev/null"
+cat_s=$V
+row "cat (I/O ceiling)" raw "$V" MB/s "" "" "" "$WL"
 clean_s=-
 if tool clean; then
-	clean_s=$(speed goi-clean "$RAW" "$BIN/goi-clean $RAW > /dev/null")
-	row "goi-clean" raw "$clean_s" MB/s "$(ratio "$clean_s" "$cat_s") of cat" ">= 300 MB/s" "$(ge "$clean_s" 300)"
+	time_ goi-clean "$RAW" "$BIN/goi-clean $RAW > /dev/null"
+	clean_s=$V
+	row "goi-clean" raw "$V" MB/s "$(ratio "$V" "$cat_s") of cat" ">= 300 MB/s" "$(ge "$V" 300)" "$WL"
 else
-	row "goi-clean" raw "not built" ""
+	row "goi-clean" raw "not built" "" "" ">= 300 MB/s"
 fi
 if have uconv; then
-	u=$(speed uconv "$RAW" "uconv -f utf-8 -t utf-8 -x Any-NFKC $RAW > /dev/null")
-	r=$(ratio "$clean_s" "$u")
-	row "uconv -x Any-NFKC" raw "$u" MB/s "goi-clean $r" ">= 5x" "$(ge "${r%x}" 5)"
+	time_ uconv "$RAW" "uconv -f utf-8 -t utf-8 -x Any-NFKC $RAW > /dev/null"
+	r=$(ratio "$clean_s" "$V")
+	row "uconv -x Any-NFKC" raw "$V" MB/s "goi-clean $r" ">= 5x" "$(ge "${r%x}" 5)" "$WL"
 else
 	row "uconv -x Any-NFKC" raw "missing" "" "" ">= 5x"
 fi
 if have python3; then
-	p=$(speed python "$RAW" "python3 $TOP/bench/nfkc.py < $RAW > /dev/null")
-	row "python3 unicodedata NFKC" raw "$p" MB/s "goi-clean $(ratio "$clean_s" "$p")"
+	time_ python "$RAW" "python3 $TOP/bench/nfkc.py < $RAW > /dev/null"
+	row "python3 unicodedata NFKC" raw "$V" MB/s "goi-clean $(ratio "$clean_s" "$V")" "" "" "$WL"
 else
 	row "python3 unicodedata NFKC" raw "missing" ""
 fi
 if tool split && [ -s "$LINES" ]; then
-	row "goi-split" lines "$(speed goi-split "$LINES" "$BIN/goi-split $LINES > /dev/null")" MB/s
+	time_ goi-split "$LINES" "$BIN/goi-split $LINES > /dev/null"
+	row "goi-split" lines "$V" MB/s "" "" "" "$WL"
 else
 	row "goi-split" lines "not built" ""
 fi
 if tool table && [ -s "$LINES" ]; then
-	t=$(speed goi-table "$LINES" "$BIN/goi-table $LINES > /dev/null")
-	row "goi-table" lines "$t" MB/s "" ">= 150 MB/s" "$(ge "$t" 150)"
+	time_ goi-table "$LINES" "$BIN/goi-table $LINES > /dev/null"
+	row "goi-table" lines "$V" MB/s "" ">= 150 MB/s" "$(ge "$V" 150)" "$WL"
 else
 	row "goi-table" lines "not built" "" "" ">= 150 MB/s"
 fi
 if tool check && [ -s "$CELLS" ]; then
-	row "goi-check" cells "$(speed goi-check "$CELLS" "$BIN/goi-check $CELLS > /dev/null")" MB/s
+	time_ goi-check "$CELLS" "$BIN/goi-check $CELLS > /dev/null"
+	row "goi-check" cells "$V" MB/s "" "" "" "$WL"
 else
 	row "goi-check" cells "not built" ""
 fi
 if tool clean && tool table && tool check; then
-	row "clean|table|check" raw "$(speed pipe-check "$RAW" "$BIN/goi-clean $RAW | $BIN/goi-table | $BIN/goi-check > /dev/null")" MB/s
+	time_ pipe-check "$RAW" "$BIN/goi-clean $RAW | $BIN/goi-table | $BIN/goi-check > /dev/null"
+	row "clean|table|check" raw "$V" MB/s "" "" "" "$WL"
 else
 	row "clean|table|check" raw "not built" ""
 fi
 if tool clean && tool table && tool sum; then
-	row "clean|table|sum" raw "$(speed pipe-sum "$RAW" "$BIN/goi-clean $RAW | $BIN/goi-table | $BIN/goi-sum > /dev/null")" MB/s
+	time_ pipe-sum "$RAW" "$BIN/goi-clean $RAW | $BIN/goi-table | $BIN/goi-sum > /dev/null"
+	row "clean|table|sum" raw "$V" MB/s "" "" "" "$WL"
 else
 	row "clean|table|sum" raw "not built" ""
 fi
 sum_s=-
 if tool sum && [ -s "$NUM" ]; then
-	sum_s=$(speed goi-sum "$NUM" "$BIN/goi-sum $NUM > /dev/null")
-	row "goi-sum" cells.num "$sum_s" MB/s
+	time_ goi-sum "$NUM" "$BIN/goi-sum $NUM > /dev/null"
+	sum_s=$V
+	row "goi-sum" cells.num "$V" MB/s "" "" "" "$WL"
 else
 	row "goi-sum" cells.num "not built" ""
 fi
 if have datamash && [ -s "$NUM" ]; then
-	d=$(speed datamash "$NUM" "datamash --header-in -s -g 4,5,6 sum 7 < $NUM > /dev/null")
-	r=$(ratio "$sum_s" "$d")
-	row "datamash -s -g 4,5,6 sum 7" cells.num "$d" MB/s "goi-sum $r" ">= 3x" "$(ge "${r%x}" 3)"
+	time_ datamash "$NUM" "datamash --header-in -s -g 4,5,6 sum 7 < $NUM > /dev/null"
+	r=$(ratio "$sum_s" "$V")
+	row "datamash -s -g 4,5,6 sum 7" cells.num "$V" MB/s "goi-sum $r" ">= 3x" "$(ge "${r%x}" 3)" "$WL"
 else
 	row "datamash -s -g 4,5,6 sum 7" cells.num "missing" "" "" ">= 3x"
 fi
 if have mlr && [ -s "$NUM" ]; then
-	m=$(speed mlr "$NUM" "mlr --tsv stats1 -a sum -f value -g table,row,col $NUM > /dev/null")
-	row "mlr stats1 -a sum" cells.num "$m" MB/s "goi-sum $(ratio "$sum_s" "$m")"
+	time_ mlr "$NUM" "mlr --tsv stats1 -a sum -f value -g table,row,col $NUM > /dev/null"
+	row "mlr stats1 -a sum" cells.num "$V" MB/s "goi-sum $(ratio "$sum_s" "$V")" "" "" "$WL"
 else
 	row "mlr stats1 -a sum" cells.num "missing" ""
 fi
@@ -256,9 +282,12 @@ done
 # ---- the table -------------------------------------------------------------
 echo
 echo "goi bench  seed $SEED  throughput on $SIZE ($(bytes "$RAW") bytes raw, $(bytes "$LINES" 2>/dev/null || echo 0) lines, $(bytes "$CELLS" 2>/dev/null || echo 0) cells, $(bytes "$NUM" 2>/dev/null || echo 0) cells.num)"
-echo "timing: $(have hyperfine && echo "hyperfine, median of $RUNS runs after 1 warm-up" || echo "best of $RUNS runs"); MB = 10^6 bytes of the row's input"
+echo "timing: $(have hyperfine && echo "hyperfine, $RUNS runs after 1 warm-up" || echo "best of $RUNS runs"); MB = 10^6 bytes of the row's input"
+echo "value: MB/s per CPU second (user + system, all stages of a pipeline): one core's throughput, whatever else runs"
+echo "wall: MB/s per wall second (median); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
-awk -F'\t' 'BEGIN { printf "%-28s %-9s %14s %-5s %-20s %-12s %s\n", "measure", "input", "value", "unit", "ratio", "target", "verdict"
-	printf "%-28s %-9s %14s %-5s %-20s %-12s %s\n", "-------", "-----", "-----", "----", "-----", "------", "-------" }
-	{ printf "%-28s %-9s %14s %-5s %-20s %-12s %s\n", $1, $2, $3, $4, $5, $6, $7 }' "$ROWS"
+awk -F'\t' 'BEGIN { f = "%-28s %-9s %14s %-5s %8s  %-18s %-12s %s\n"
+	printf f, "measure", "input", "value", "unit", "wall", "ratio", "target", "verdict"
+	printf f, "-------", "-----", "-----", "----", "----", "-----", "------", "-------" }
+	{ printf f, $1, $2, $3, $4, $8, $5, $6, $7 }' "$ROWS"
