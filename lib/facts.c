@@ -121,39 +121,43 @@ build_stable(void)
 static int
 fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
 {
-	size_t j = 0, k = u->n, m;
-	uint32_t c;
+	const unsigned char *e = s + n;
+	int32_t *cp = u->cp + u->n, *cp0 = cp;
+	long *ln;
+	uint32_t c, c1, c2;
 
-	while (j < n) {
-		c = s[j];
-		if (c < 0x80) {
-			if (c == 0)
+	while (s < e) {
+		c = *s;
+		if (c >= 0xE0 && c <= 0xEF) {
+			if (e - s < 3)
 				return 0;
-			j++;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			if (j + 1 >= n || (s[j + 1] & 0xC0) != 0x80)
+			c1 = s[1] ^ 0x80;
+			c2 = s[2] ^ 0x80;
+			if ((c1 | c2) > 0x3F)
 				return 0;
-			c = (c & 0x1F) << 6 | (s[j + 1] & 0x3F);
-			j += 2;
-			if (!(stable[c >> 3] >> (c & 7) & 1))
-				return 0;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			if (j + 2 >= n || (s[j + 1] & 0xC0) != 0x80 ||
-			    (s[j + 2] & 0xC0) != 0x80)
-				return 0;
-			c = (c & 0x0F) << 12 | (uint32_t)(s[j + 1] & 0x3F) << 6 |
-			    (s[j + 2] & 0x3F);
-			j += 3;
+			c = (c & 0x0F) << 12 | c1 << 6 | c2;
 			/* overlong forms and surrogates are not in the table */
 			if (c < 0x800 || !(stable[c >> 3] >> (c & 7) & 1))
 				return 0;
+			s += 3;
+		} else if (c < 0x80) {
+			if (c == 0)
+				return 0;
+			s++;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (e - s < 2 || (s[1] & 0xC0) != 0x80)
+				return 0;
+			c = (c & 0x1F) << 6 | (s[1] & 0x3F);
+			if (!(stable[c >> 3] >> (c & 7) & 1))
+				return 0;
+			s += 2;
 		} else
 			return 0;
-		u->cp[k++] = (int32_t)c;
+		*cp++ = (int32_t)c;
 	}
-	for (m = u->n; m < k; m++)
-		u->line[m] = line;
-	u->n = k;
+	for (ln = u->line + u->n; cp0 < cp; cp0++)
+		*ln++ = line;
+	u->n = (size_t)(cp - u->cp);
 	return 1;
 }
 
@@ -435,7 +439,7 @@ typedef struct {
 	fact f[F_COUNT];
 	fact part[MAXPARTS];
 	int nparts;
-	int *prose;		/* per code point: 1 when prose */
+	unsigned char *prose;	/* per code point: 1 when prose */
 } factctx;
 
 static int
@@ -893,24 +897,21 @@ read_negation(factctx *x, size_t p, size_t end)
 
 /* Marks the prose: not table rows (TAB, |) and not the old stats table. */
 static void
-mark_prose(const goi_utext *u, int *prose)
+mark_prose(const goi_utext *u, unsigned char *prose)
 {
-	size_t i, ls = 0, j, st;
+	const int32_t *cp = u->cp;
+	size_t i = 0, ls, j, st, n = u->n;
+	int tab;
 
-	for (i = 0; i <= u->n; i++) {
-		if (i < u->n && u->cp[i] != '\n')
-			continue;
-		int tab = 0;
-
-		for (j = ls; j < i; j++)
-			if (u->cp[j] == '\t' || u->cp[j] == '|')
+	while (i < n) {
+		for (ls = i, tab = 0; i < n && cp[i] != '\n'; i++)
+			if (cp[i] == '\t' || cp[i] == '|')
 				tab = 1;
-		for (j = ls; j < i && j < u->n; j++)
-			prose[j] = !tab;
-		if (i < u->n)
-			prose[i] = 1;
-		ls = i + 1;
+		memset(prose + ls, !tab, i - ls);
+		if (i < n)
+			prose[i++] = 1;
 	}
+	prose[n] = 0;
 	/* The old statistics table runs to the end of the document. */
 	if ((st = goi_utext_find(u, 0, u->n, "指标名称", NULL)) != NOPOS ||
 	    (st = goi_utext_find(u, 0, u->n, "统计指标", NULL)) != NOPOS)
@@ -944,7 +945,7 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return GOI_ENOMEM;
-	if ((x->prose = calloc(u->n + 1, sizeof(int))) == NULL) {
+	if ((x->prose = malloc(u->n + 1)) == NULL) {
 		free(x);
 		return GOI_ENOMEM;
 	}
@@ -952,6 +953,15 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 	x->sink = sink;
 	mark_prose(u, x->prose);
 	for (p = 0; p < u->n; p++) {
+		const int32_t *cp = u->cp;
+		size_t n = u->n;
+
+		/* only figures and statements of none start something */
+		while (p < n && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
+		    cp[p] != 0x6CA1)
+			p++;
+		if (p >= n)
+			break;
 		if (!x->prose[p])
 			continue;
 		if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
