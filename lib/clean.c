@@ -137,11 +137,14 @@ struct rule {
 	const char *name;
 	const char *lit;	/* a quick filter.  R_CUT: a word in every
 				 * match; others: the line starts with one of
-				 * these |-separated words */
+				 * these |-separated words (the regex's
+				 * alternatives, so that no line is handed to
+				 * regexec that cannot match) */
 	size_t maxlen;		/* longest line (bytes) the rule applies to */
 	const char *re;		/* POSIX ERE on the normalized line */
 	const char *desc;
-	const char *tail;	/* NULL, or the line must end with it */
+	const char *tail;	/* NULL, or the line must end with one of
+				 * these |-separated words */
 };
 
 /*
@@ -162,29 +165,31 @@ static const struct rule rules[] = {
 	{R_CUT, "font-size", "字号", 0,
 	    "【?字号:?(\\[ ?\\]|\\[?大中小\\]?|大中小)】?",
 	    "font-size controls: 字号:大 中 小", NULL},
-	{R_HEAD, "title-label", "标题", 300, "^标题: ?",
+	{R_HEAD, "title-label", "标题:", 300, "^标题: ?",
 	    "a scraper's label 标题: before the title (the title stays)", NULL},
-	{R_TAIL, "publication-line", "发布|更新|时间|日期", 300,
+	{R_TAIL, "publication-line", "发布时间|发布日期|更新时间|时间|日期", 300,
 	    "^(发布时间|发布日期|更新时间|时间|日期): ?[0-9]{4}"
 	    "(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
 	    "年[0-9]{1,2}月[0-9]{1,2}日)",
 	    "what follows the date on a publication line "
 	    "(发布时间:2021-01-05 来源:... 字体:[ ] keeps 发布时间:2021-01-05)", NULL},
-	{R_DROP, "breadcrumb", "当前|您|所在", 300,
+	{R_DROP, "breadcrumb", "当前位置|您现在的位置|您当前的位置|您的位置|所在位置",
+	    300,
 	    "^(当前位置|您现在的位置|您当前的位置|您的位置|所在位置)",
 	    "breadcrumbs: 当前位置: 网站首页 > ... (lines of at most 300 bytes)", NULL},
 	{R_DROP, "page-number", "-|—|–", 40, "^(-|—|–) ?[0-9]+ ?(-|—|–)$",
-	    "page numbers: - 3 -, — 3 —", NULL},
+	    "page numbers: - 3 -, — 3 —", "-|—|–"},
 	{R_DROP, "page-number", "第|共", 60,
 	    "^(第 ?[0-9]+ ?页(,? ?共 ?[0-9]+ ?页)?|共 ?[0-9]+ ?页,? ?第 ?[0-9]+ ?页)$",
 	    "page numbers: 第3页 共5页, 共5页 第3页, 第3页", "页"},
 	{R_DROP, "crawler-metadata",
-	    "栏目|原文链接|本地目录|页面链接|文号|发布机构|索引号|=", 300,
+	    "栏目:|原文链接:|本地目录:|页面链接与图片详见|文号:|发布机构:|索引号:|=",
+	    300,
 	    "^(栏目:|原文链接:|本地目录:|页面链接与图片详见|文号: ?$|发布机构: ?$|"
 	    "索引号: ?$|=+ ?正文 ?=+$)",
 	    "a scraper's page header: 栏目:, 原文链接:, 本地目录:, 页面链接与图片详见 "
 	    "..., ==== 正文 ====, and empty 文号:, 发布机构:, 索引号:", NULL},
-	{R_DROP, "hit-counter", "浏览|点击|阅读|访问", 100,
+	{R_DROP, "hit-counter", "浏览次数|点击数|阅读次数|访问量|浏览量|点击量", 100,
 	    "^(浏览次数|点击数|阅读次数|访问量|浏览量|点击量): ?[0-9]*$",
 	    "hit counters: 浏览次数: 123", NULL},
 	{R_TOKENS, "page-links", NULL, 300, NULL,
@@ -370,6 +375,7 @@ struct goi_cleaner {
 	size_t toklen[sizeof(tokens) / sizeof(tokens[0])];
 	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
+	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 };
 
 /* The character at s (n > 0), -1 if it is not valid UTF-8. */
@@ -428,6 +434,20 @@ bit_has(const unsigned char *bm, int32_t ch)
 	return ch >= 0 && ch < 0x10000 && (bm[ch >> 3] >> (ch & 7) & 1);
 }
 
+/* The |-separated words of l (NULL: none) into w, ended by a length 0. */
+static void
+split_words(const char *l, struct word *w)
+{
+	int k = 0;
+
+	while (l != NULL && *l != '\0' && k < MAXWORDS - 1) {
+		size_t len = strcspn(l, "|");
+		w[k].p = l;
+		w[k++].len = len;
+		l += len + (l[len] == '|');
+	}
+}
+
 goi_cleaner *
 goi_cleaner_new(int flags, const goi_clean_sink *sink)
 {
@@ -460,15 +480,10 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	for (i = nmarkfirst; nmarkfirst > 0 && i < 4; i++)
 		markfirst[i] = markfirst[0];
 	for (i = 0; i < NRULES; i++) {
-		const char *l = rules[i].lit;
-		int k = 0;
+		int k;
 
-		while (l != NULL && *l != '\0' && k < MAXWORDS - 1) {
-			size_t len = strcspn(l, "|");
-			c->words[i][k].p = l;
-			c->words[i][k++].len = len;
-			l += len + (l[len] == '|');
-		}
+		split_words(rules[i].lit, c->words[i]);
+		split_words(rules[i].tail, c->tails[i]);
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
@@ -1228,6 +1243,18 @@ lead_rules(const goi_cleaner *c, const char *s, size_t n)
 	return 0;
 }
 
+/* Does s end with one of the words of rule i's tail? */
+static int
+tail_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
+{
+	const struct word *w;
+
+	for (w = c->tails[i]; w->len > 0; w++)
+		if (ends_n(s, n, w->p, w->len))
+			return 1;
+	return 0;
+}
+
 /* Does s start with one of the words of rule i's lit? */
 static int
 lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
@@ -1283,7 +1310,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 				continue;
 			if (r->lit != NULL && !lit_any(c, i, s, n))
 				continue;
-			if (r->tail != NULL && !ends_n(s, n, r->tail, strlen(r->tail)))
+			if (r->tail != NULL && !tail_any(c, i, s, n))
 				continue;
 		}
 		switch (r->kind) {

@@ -103,38 +103,49 @@ csv_needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
-/* May the 16 bytes at p hold a byte that TSV escapes (TAB, LF, CR, '\\')?
- * Any byte below 0x20 says yes. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CTZ(m) __builtin_ctz(m)
+#else
 static int
+CTZ(unsigned m)
+{
+	int k = 0;
+
+	for (; !(m & 1); m >>= 1)
+		k++;
+	return k;
+}
+#endif
+
+/* Which of the 16 bytes at p may need a TSV escape (TAB, LF, CR, '\\')?
+ * Bit k for p[k]; any byte below 0x20 is flagged. */
+static unsigned
 special16(const char *p)
 {
 #ifdef __SSE2__
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
 
-	return _mm_movemask_epi8(_mm_or_si128(
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
 	    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
 #else
-	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
-	uint64_t x, y, r = 0;
+	unsigned m = 0;
 	int k;
 
-	for (k = 0; k < 2; k++) {
-		memcpy(&x, p + 8 * k, 8);
-		y = x ^ (ones * '\\');
-		r |= (((x - ones * 0x20) & ~x) | ((y - ones) & ~y)) & high;
-	}
-	return r != 0;
+	for (k = 0; k < 16; k++)
+		if ((unsigned char)p[k] < 0x20 || p[k] == '\\')
+			m |= 1u << k;
+	return m;
 #endif
 }
 
 /*
  * s[0..n) into out with the escapes of SPEC section 2 (as goi_tsv_escape);
- * its length.  Sixteen bytes at a time: a block with no byte below 0x20 and
- * no '\\' is copied whole, and while nothing has been escaped the last
- * bytes are checked and copied as the (overlapping) last block, so that a
- * field is one pass over its bytes (this runs for every field of every
- * row).
+ * its length.  Sixteen bytes at a time: a block is copied whole, then the
+ * output goes back to its first byte that needs an escape; while nothing
+ * has been escaped the last bytes are checked and copied as the
+ * (overlapping) last block.  So a field is about one pass over its bytes
+ * (this runs for every field of every row).  out has room for 2 * n + 16.
  */
 static size_t
 tsv_copy(char *out, const char *s, size_t n)
@@ -142,8 +153,9 @@ tsv_copy(char *out, const char *s, size_t n)
 	static const char esc[256] = {['\t'] = 't', ['\n'] = 'n',
 		['\r'] = 'r', ['\\'] = '\\'};
 	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
-	uint64_t x, y, z;
-	size_t i = 0, w = 0, e;
+	uint64_t x, y, z, e;
+	size_t i = 0, w = 0;
+	unsigned m;
 
 	if (n >= 8 && n < 16) {	/* two overlapping words */
 		memcpy(&x, s, 8);
@@ -158,33 +170,36 @@ tsv_copy(char *out, const char *s, size_t n)
 			return n;
 		}
 	}
-	for (;;) {
-		if (i + 16 <= n) {
-			if (!special16(s + i)) {
-				memcpy(out + w, s + i, 16);
-				i += 16;
-				w += 16;
-				continue;
-			}
-			e = i + 16;
-		} else {
-			if (i == n)
-				return w;
-			if (n >= 16 && w == i && !special16(s + n - 16)) {
-				memcpy(out + n - 16, s + n - 16, 16);
-				return n;
-			}
-			e = n;
+	while (i + 16 <= n) {
+		memcpy(out + w, s + i, 16);
+		if ((m = special16(s + i)) == 0) {
+			i += 16;
+			w += 16;
+			continue;
 		}
-		for (; i < e; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (esc[c]) {
-				out[w++] = '\\';
-				out[w++] = esc[c];
-			} else
-				out[w++] = (char)c;
-		}
+		m = (unsigned)CTZ(m);
+		i += m;
+		w += m;
+		if (esc[(unsigned char)s[i]]) {
+			out[w++] = '\\';
+			out[w++] = esc[(unsigned char)s[i]];
+		} else
+			out[w++] = s[i];	/* another control: as it is */
+		i++;
 	}
+	if (i < n && n >= 16 && w == i && special16(s + n - 16) == 0) {
+		memcpy(out + n - 16, s + n - 16, 16);
+		return n;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (esc[c]) {
+			out[w++] = '\\';
+			out[w++] = esc[c];
+		} else
+			out[w++] = (char)c;
+	}
+	return w;
 }
 
 int
@@ -192,7 +207,7 @@ goi_out_field(goi_out *o, const char *s, size_t n)
 {
 	int rc;
 
-	if (o->len + 2 * n + 3 > o->cap && (rc = room(o, 2 * n + 3)) < 0)
+	if (o->len + 2 * n + 18 > o->cap && (rc = room(o, 2 * n + 18)) < 0)
 		return rc;
 	if (o->nfield++ > 0)
 		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
