@@ -272,6 +272,10 @@ static const struct {
 	{"概况", GOI_SEC_OVERVIEW},
 };
 
+/* The last two bytes of each headword, for a quick look (classify). */
+static unsigned char hwbytes[sizeof(headwords) / sizeof(headwords[0])][2];
+static int hwready;
+
 /* Labels of table rows: after an ordinal they are never a heading. */
 static const char *const rowwords[] = {
 	"本年新收", "上年结转", "本年度办理", "本年办理", "结转下年", "予以公开",
@@ -299,21 +303,33 @@ static int
 classify(const char *t, size_t *end)
 {
 	char w[KWSPAN * 4 + 1];
+	unsigned char has[256];
 	size_t i, n, cps, k;
 	const char *p, *best = NULL;
 	int sec = -1;
 
 	*end = 0;
+	if (!hwready) {
+		for (i = 0; i < sizeof(headwords) / sizeof(headwords[0]); i++) {
+			k = strlen(headwords[i].word);
+			hwbytes[i][0] = (unsigned char)headwords[i].word[k - 2];
+			hwbytes[i][1] = (unsigned char)headwords[i].word[k - 1];
+		}
+		hwready = 1;
+	}
+	/* (the second and third bytes first: every row word starts E4-E9) */
 	for (i = 0; i < sizeof(rowwords) / sizeof(rowwords[0]); i++)
-		if (startswith(t, rowwords[i]))
+		if (t[0] != '\0' && t[1] == rowwords[i][1] &&
+		    t[2] == rowwords[i][2] && startswith(t, rowwords[i]))
 			return -2;
 	/* The window: up to KWSPAN chars, cut at sentence punctuation. */
 	for (n = 0, cps = 0; t[n] != '\0' && cps < KWSPAN; cps++) {
 		unsigned char c = (unsigned char)t[n];
 		if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
 		    c == '\t' || c == '|' || (c >= '0' && c <= '9') ||
-		    startswith(t + n, "。") || startswith(t + n, "，") ||
-		    startswith(t + n, "；") || startswith(t + n, "：") ||
+		    (c == 0xe3 && startswith(t + n, "。")) ||
+		    (c == 0xef && (startswith(t + n, "，") ||
+		    startswith(t + n, "；") || startswith(t + n, "："))) ||
 		    (n > 0 && cnnum(t + n, &k) != 0 && startswith(t + n + k,
 		    "、")))
 			break;
@@ -323,9 +339,14 @@ classify(const char *t, size_t *end)
 	}
 	memcpy(w, t, n);
 	w[n] = '\0';
+	/* The bytes present: a word with a byte not among them is not there. */
+	memset(has, 0, sizeof(has));
+	for (i = 0; i < n; i++)
+		has[(unsigned char)w[i]] = 1;
 	/* The earliest words win; at the same place, the first in the table. */
 	for (i = 0; i < sizeof(headwords) / sizeof(headwords[0]); i++)
-		if ((p = strstr(w, headwords[i].word)) != NULL &&
+		if (has[hwbytes[i][1]] && has[hwbytes[i][0]] &&
+		    (p = strstr(w, headwords[i].word)) != NULL &&
 		    (best == NULL || p < best)) {
 			best = p;
 			sec = headwords[i].sec;
@@ -533,13 +554,18 @@ skipchrome(const char *s, size_t n)
 static int
 endswithany(const char *s, size_t n)
 {
+	static size_t len[sizeof(headends) / sizeof(headends[0])];
 	size_t i, l;
 
+	if (len[0] == 0)
+		for (i = 0; i < sizeof(headends) / sizeof(headends[0]); i++)
+			len[i] = strlen(headends[i]);
 	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))
 		n--;
 	for (i = 0; i < sizeof(headends) / sizeof(headends[0]); i++) {
-		l = strlen(headends[i]);
-		if (n >= l && memcmp(s + n - l, headends[i], l) == 0)
+		l = len[i];
+		if (n >= l && s[n - 1] == headends[i][l - 1] &&
+		    memcmp(s + n - l, headends[i], l) == 0)
 			return 1;
 	}
 	return 0;
@@ -563,12 +589,13 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 	 * Most lines are prose or cells: a look at the first bytes for an
 	 * ordinal, and at the length for a bare heading, rules them out.
 	 */
-	goi_fold(L->text + st, L->len - st < 40 ? L->len - st : 40, w,
+	wn = goi_fold(L->text + st, L->len - st < 40 ? L->len - st : 40, w,
 	    sizeof(w), NULL);
 	if (ordinal(w, &style, &ord) == 0 && L->len - st > 4 * SHORT)
 		return;
-	wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st : WIN,
-	    w, sizeof(w), NULL);
+	if (L->len - st > 40)	/* else folded already */
+		wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st :
+		    WIN, w, sizeof(w), NULL);
 	k = ordinal(w, &style, &ord);
 	if (style == ST_NONE && !endswithany(w, wn) && !startswith(w, "附") &&
 	    !(wn >= 3 && strcmp(w + wn - 3, "表") == 0))
