@@ -48,6 +48,13 @@ hugs(int32_t c)
 	return c >= 0 && c < 0x80 && hug[c];
 }
 
+/* goi_is_cjk, with the characters below U+2014 (none is CJK) inline */
+static int
+cjk(int32_t c)
+{
+	return c >= 0x2014 && goi_is_cjk(c);
+}
+
 /* A 3-byte character U+1000-U+FFFF but the surrogates at u: its code
  * point, else -1 (the common case of goi_utf8_decode, inline). */
 static int32_t
@@ -114,8 +121,7 @@ goi_clean_spaces(char *s, size_t n)
 			continue;
 		a = char_before(s, w);
 		b = char_at(s + e, n - e);
-		if ((goi_is_cjk(a) && (goi_is_cjk(b) || hugs(b))) ||
-		    (hugs(a) && goi_is_cjk(b)))
+		if ((cjk(a) && (cjk(b) || hugs(b))) || (hugs(a) && cjk(b)))
 			continue;
 		s[w++] = ' ';
 	}
