@@ -689,7 +689,16 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 				else if (c == '\r' || c == 0)
 					c = ' ';
 			} else {
-				c = utf8dec(s + i, n - i, &len);
+				/* leads E1-EC, EE, EF: never overlong, no surrogate */
+				if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
+				    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+				    (s[i + 2] & 0xC0) == 0x80) {
+					c = (uint32_t)(s[i] & 0x0F) << 12 |
+					    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+					    (s[i + 2] & 0x3F);
+					len = 3;
+				} else
+					c = utf8dec(s + i, n - i, &len);
 				if (c == 0xFF5C || c == 0x2502)
 					c = U_PIPE;
 				else
