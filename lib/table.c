@@ -839,6 +839,34 @@ static const struct {
 	{"次", 0}, {"人", 0}, {"家", 0}, {"份", 0}, {"%", 0},
 };
 
+/* Can c start a unit?  (Most numbers have none: no pattern looked up.) */
+static int
+unit_start(uint32_t c)
+{
+	static uint32_t first[sizeof(units) / sizeof(units[0])];
+	static int ready, any;
+	const pat *p;
+	pat tmp;
+	size_t k;
+
+	if (!ready) {
+		for (k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+			p = pat_get(units[k].s, PAT_ALL, &tmp);
+			if (p->n == 0)
+				any = 1;	/* an empty unit matches anywhere */
+			else
+				first[k] = p->cp[0];
+		}
+		ready = 1;
+	}
+	if (any)
+		return 1;
+	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+		if (first[k] == c)
+			return 1;
+	return 0;
+}
+
 /* Money columns, in 万元. */
 static int
 is_amount(const char *table, const char *col)
@@ -1219,8 +1247,9 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			t->type = T_NUM;
 			t->b = j;
 			t->ub = j;
-			for (k = 0; k < (int)(sizeof(units) /
-			    sizeof(units[0])); k++) {
+			for (k = j < b && unit_start(x->u[j].cp) ? 0 :
+			    (int)(sizeof(units) / sizeof(units[0]));
+			    k < (int)(sizeof(units) / sizeof(units[0])); k++) {
 				if (unit_match(x, j, b, units[k].s, &l)) {
 					t->ub = j + l;
 					t->hasunit = 1;
