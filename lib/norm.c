@@ -300,35 +300,36 @@ is_stable(const char *s, size_t n, size_t *len)
 
 #ifdef __SSE2__
 /*
- * How many bytes at u (16 readable) are fast characters of one kind:
- * printable ASCII, or whole 3-byte characters U+4000-U+9FFF (at most five).
- * The 16 bytes are copied to w (16 writable) either way.
+ * How many bytes at u (16 readable) are fast characters: printable ASCII
+ * and whole 3-byte characters U+4000-U+9FFF, in any mix.  With masks of
+ * the printable bytes A, of the leads E4-E9 L and of the continuation
+ * bytes C, a byte is bad when it is none of these, a lead not followed by
+ * two continuation bytes, or a continuation byte that does not follow a
+ * lead (directly, or after one continuation byte).  The 16 bytes are
+ * copied to w (16 writable) either way.
  */
 static size_t
 fast16(const unsigned char *u, unsigned char *w)
 {
-	static const unsigned char run3[32] = {	/* 3 x trailing ones */
-		0, 3, 0, 6, 0, 3, 0, 9, 0, 3, 0, 6, 0, 3, 0, 12,
-		0, 3, 0, 6, 0, 3, 0, 9, 0, 3, 0, 6, 0, 3, 0, 15};
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
-	unsigned m, lead, cont;
+	unsigned a, l, c, bad;
 
 	_mm_storeu_si128((__m128i *)w, v);
-	m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
 	    _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
 	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
-	if (m & 1)
-		return m == 0xFFFF ? 16 : (size_t)__builtin_ctz(~m);
+	if (a == 0xFFFF)
+		return 16;
 	/* E4-E9: (b - 0xE4) saturated minus 5 is 0 */
-	lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
+	l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
 	    _mm_sub_epi8(v, _mm_set1_epi8((char)0xE4)), _mm_set1_epi8(5)),
 	    _mm_setzero_si128()));
-	cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 	    _mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
 	    _mm_set1_epi8((char)0x80)));
-	m = lead & cont >> 1 & cont >> 2;	/* bit p: a character at p */
-	return run3[(m & 1) | (m >> 2 & 2) | (m >> 4 & 4) | (m >> 6 & 8) |
-	    (m >> 8 & 16)];
+	bad = ~(a | l | c) | (l & ~(c >> 1)) | (l & ~(c >> 2)) |
+	    (c & ~((l << 1) | (l << 2 & c << 1)));
+	return (size_t)__builtin_ctz(bad | 0x10000);
 }
 #endif
 
