@@ -395,7 +395,7 @@ utf8dec(const unsigned char *s, size_t n, size_t *len)
 }
 
 /* Characters the labels are matched on. */
-static int
+static inline int
 is_labelch(uint32_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -553,15 +553,13 @@ marks_init(void)
 	}
 }
 
+/* The markers that end with c, the last character fed. */
 static void
-det_feed(detector *d, uint32_t c)
+det_match(detector *d, uint32_t c)
 {
 	const pat *p;
 	int k, j;
 
-	d->ring[d->n++ & (RING - 1)] = c;
-	if (!(marklast[(c & 4095) >> 3] & (1u << (c & 7))))
-		return;
 	for (k = 0; k < nmarks; k++) {
 		p = marks[k].p;
 		if (p->cp[p->n - 1] != c || (size_t)p->n > d->n)
@@ -572,6 +570,14 @@ det_feed(detector *d, uint32_t c)
 		if (j > p->n)
 			d->found[marks[k].set] |= 1u << marks[k].bit;
 	}
+}
+
+static inline void
+det_feed(detector *d, uint32_t c)
+{
+	d->ring[d->n++ & (RING - 1)] = c;
+	if (marklast[(c & 4095) >> 3] & (1u << (c & 7)))
+		det_match(d, c);
 }
 
 static int
@@ -653,10 +659,10 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 static int
 build_units(goi_extract *x, const goi_doc *doc, detector *d)
 {
-	size_t li, i, n, len, need = 0;
+	size_t li, i, n, len, need = 0, nlv = 0, *lvui;
 	const unsigned char *s;
-	uint32_t c;
-	unit *u;
+	uint32_t c, *lvcp;
+	unit *u, *u0;
 
 	trad_init();
 	x->built = NULL;
@@ -674,7 +680,9 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 		x->lvuicap = x->lvcap;
 	}
 	x->nu = x->nlv = 0;
-	u = x->u;
+	u = u0 = x->u;
+	lvcp = x->lvcp;
+	lvui = x->lvui;
 	for (li = 0; li < doc->nlines; li++) {
 		s = (const unsigned char *)doc->lines[li].text;
 		n = doc->lines[li].len;
@@ -709,8 +717,8 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 			u->off = (uint32_t)i;
 			u->len = (uint32_t)len;
 			if (is_labelch(c)) {
-				x->lvcp[x->nlv] = c;
-				x->lvui[x->nlv++] = (size_t)(u - x->u);
+				lvcp[nlv] = c;
+				lvui[nlv++] = (size_t)(u - u0);
 				if (d != NULL)
 					det_feed(d, c);
 			}
@@ -723,6 +731,7 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 		u++;
 	}
 	x->nu = (size_t)(u - x->u);
+	x->nlv = nlv;
 	return 0;
 }
 
