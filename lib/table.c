@@ -751,6 +751,7 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 	pat tmp[MAXVAR];
 	const uint32_t *lv = x->lvcp;
 	uint32_t first[MAXVAR];
+	uint64_t bloom = 0;
 	size_t i, n;
 	int np = 0, k, best;
 
@@ -765,7 +766,12 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 		return -1;
 	if (to > x->nlv)
 		to = x->nlv;
+	/* a bit per first character (mod 64): most places are out at once */
+	for (k = 0; k < np; k++)
+		bloom |= (uint64_t)1 << (first[k] & 63);
 	for (i = from; i < to; i++) {
+		if (!(bloom >> (lv[i] & 63) & 1))
+			continue;
 		best = -1;
 		for (k = 0; k < np; k++) {
 			if (lv[i] != first[k])
