@@ -230,8 +230,11 @@ static const char *const marks[] = {
 static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
-static unsigned char markfirst[4];	/* their first bytes, if at most 4 */
-static int nmarkfirst;
+#define NPAIRS 6
+static unsigned char markp1[NPAIRS], markp2[NPAIRS];	/* their first two
+							 * bytes, if at most
+							 * NPAIRS pairs */
+static int nmarkpairs;
 
 /* Do the two bytes at u start a mark? */
 #define MARKPAIR(u) (markpair[(u)[0] << 5 | (u)[1] >> 3] >> ((u)[1] & 7) & 1)
@@ -253,9 +256,9 @@ marks_at(const unsigned char *u, size_t i, size_t n)
 
 /*
  * The marks in s[0..n).  s is valid UTF-8, so a mark found at any byte
- * starts at a character.  With SSE2, sixteen bytes at a time: only a byte
- * that starts a mark has its pair of bytes looked up; s[n..n+16) must be
- * readable (goi_cleaner_line pads the line).
+ * starts at a character.  With SSE2, sixteen bytes at a time: only where
+ * the first two bytes of a mark stand are the marks compared; s[n..n+17)
+ * must be readable (goi_cleaner_line pads the line).
  */
 static unsigned
 triggers(const char *s, size_t n)
@@ -265,25 +268,25 @@ triggers(const char *s, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	if (nmarkfirst > 0) {
-		const __m128i f0 = _mm_set1_epi8((char)markfirst[0]),
-		    f1 = _mm_set1_epi8((char)markfirst[1]),
-		    f2 = _mm_set1_epi8((char)markfirst[2]),
-		    f3 = _mm_set1_epi8((char)markfirst[3]);
+	if (nmarkpairs > 0) {
 		unsigned m;
+		/* NPAIRS is 6: PAIR(0) ... PAIR(5) below */
+#define PAIR(k) _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)markp1[k])), \
+	_mm_cmpeq_epi8(b, _mm_set1_epi8((char)markp2[k])))
 
 		for (; i + 1 < n; i += 16) {
 			__m128i a = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i b = _mm_loadu_si128((const __m128i *)(u + i + 1));
+
 			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(a, f0), _mm_cmpeq_epi8(a, f1)),
-			    _mm_or_si128(_mm_cmpeq_epi8(a, f2), _mm_cmpeq_epi8(a, f3))));
+			    _mm_or_si128(_mm_or_si128(PAIR(0), PAIR(1)),
+			    _mm_or_si128(PAIR(2), PAIR(3))),
+			    _mm_or_si128(PAIR(4), PAIR(5))));
+#undef PAIR
 			if (n - 1 - i < 16)	/* a mark needs two bytes */
 				m &= (1u << (n - 1 - i)) - 1;
-			for (; m != 0; m &= m - 1) {
-				size_t j = i + (size_t)__builtin_ctz(m);
-				if (MARKPAIR(u + j))
-					bits |= marks_at(u, j, n);
-			}
+			for (; m != 0; m &= m - 1)
+				bits |= marks_at(u, i + (size_t)__builtin_ctz(m), n);
 		}
 		return bits;
 	}
@@ -474,17 +477,20 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
 	}
-	nmarkfirst = 0;
-	for (i = 0; i < 256; i++)
-		if (markstep[i] & 8) {
-			if (nmarkfirst == 4) {
-				nmarkfirst = 0;	/* too many: step through */
+	nmarkpairs = 0;
+	for (i = 0; i < 65536; i++)
+		if (markpair[i >> 3] >> (i & 7) & 1) {
+			if (nmarkpairs == NPAIRS) {
+				nmarkpairs = 0;	/* too many: step through */
 				break;
 			}
-			markfirst[nmarkfirst++] = (unsigned char)i;
+			markp1[nmarkpairs] = (unsigned char)(i >> 8);
+			markp2[nmarkpairs++] = (unsigned char)i;
 		}
-	for (i = nmarkfirst; nmarkfirst > 0 && i < 4; i++)
-		markfirst[i] = markfirst[0];
+	for (i = nmarkpairs; nmarkpairs > 0 && i < NPAIRS; i++) {
+		markp1[i] = markp1[0];
+		markp2[i] = markp2[0];
+	}
 	for (i = 0; i < NRULES; i++) {
 		int k;
 
