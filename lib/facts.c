@@ -86,6 +86,7 @@ utext_grow(goi_utext *u, size_t *cap, size_t need)
  */
 static unsigned char stable[0x10000 / 8];
 static int stable_ready;
+static int cjk_stable;		/* all of U+4000-9FFF are (the CJK block) */
 
 static void
 build_stable(void)
@@ -111,6 +112,10 @@ build_stable(void)
 			continue;
 		stable[c >> 3] |= (unsigned char)(1u << (c & 7));
 	}
+	cjk_stable = 1;
+	for (c = 0x4000; c <= 0x9FFF; c++)
+		if (!(stable[c >> 3] >> (c & 7) & 1))
+			cjk_stable = 0;
 	stable_ready = 1;
 }
 
@@ -137,7 +142,8 @@ fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
 				return 0;
 			c = (c & 0x0F) << 12 | c1 << 6 | c2;
 			/* overlong forms and surrogates are not in the table */
-			if (c < 0x800 || !(stable[c >> 3] >> (c & 7) & 1))
+			if (!(c >= 0x4000 && c <= 0x9FFF && cjk_stable) &&
+			    (c < 0x800 || !(stable[c >> 3] >> (c & 7) & 1)))
 				return 0;
 			s += 3;
 		} else if (c < 0x80) {
@@ -900,7 +906,7 @@ static void
 mark_prose(const goi_utext *u, unsigned char *prose)
 {
 	const int32_t *cp = u->cp;
-	size_t i = 0, ls, j, st, n = u->n;
+	size_t i = 0, ls, j, st, st2, n = u->n;
 	int tab;
 
 	while (i < n) {
@@ -912,10 +918,22 @@ mark_prose(const goi_utext *u, unsigned char *prose)
 			prose[i++] = 1;
 	}
 	prose[n] = 0;
-	/* The old statistics table runs to the end of the document. */
-	if ((st = goi_utext_find(u, 0, u->n, "指标名称", NULL)) != NOPOS ||
-	    (st = goi_utext_find(u, 0, u->n, "统计指标", NULL)) != NOPOS)
-		for (j = st; j < u->n; j++)
+	/*
+	 * The old statistics table runs to the end of the document: from the
+	 * first 指标名称, else the first 统计指标 (both looked for in one pass).
+	 */
+	st = st2 = NOPOS;
+	for (j = 0; j < n && st == NOPOS; j++)
+		if (cp[j] == 0x6307 /* 指 */ &&
+		    goi_utext_match(u, j, n, "指标名称") != NOPOS)
+			st = j;
+		else if (cp[j] == 0x7EDF /* 统 */ && st2 == NOPOS &&
+		    goi_utext_match(u, j, n, "统计指标") != NOPOS)
+			st2 = j;
+	if (st == NOPOS)
+		st = st2;
+	if (st != NOPOS)
+		for (j = st; j < n; j++)
 			prose[j] = 0;
 }
 
@@ -943,12 +961,16 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 	char val[64], ph[RAWMAX * 2], raw[RAWMAX], key[32];
 	int i, n = 0, rc;
 
-	if ((x = calloc(1, sizeof(*x))) == NULL)
+	/* 23 KB of fact buffers: only the flags need zeroing */
+	if ((x = malloc(sizeof(*x))) == NULL)
 		return GOI_ENOMEM;
 	if ((x->prose = malloc(u->n + 1)) == NULL) {
 		free(x);
 		return GOI_ENOMEM;
 	}
+	for (i = 0; i < F_COUNT; i++)
+		x->f[i].set = 0;
+	x->nparts = 0;
 	x->u = u;
 	x->sink = sink;
 	mark_prose(u, x->prose);
