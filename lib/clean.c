@@ -957,8 +957,9 @@ bracket(const unsigned char *u, size_t i, size_t n, int d[4])
  * Bracket depths of 《》 () 〔〕 <> after s; closers without an opener are
  * ignored.  Only the last BRACKET_WINDOW bytes count: a bracket opened
  * earlier in a long line does not make it join the next (window 0: all).
- * With SSE2, sixteen bytes at a time (s[n..n+16) must be readable: see
- * append()), and only the bytes ( ) < > E3 are looked at, in order.
+ * With SSE2, sixteen bytes at a time (s[n] is NUL and s[n+1..n+17) must be
+ * readable: see append()), and only ( ) < > and the first bytes of
+ * 《 》 〔 〕 (E3 80 8A, 8B, 94, 95) are looked at, in order.
  */
 #define BRACKET_WINDOW 256
 static void
@@ -971,12 +972,22 @@ brackets(const char *s, size_t n, int d[4], int window)
 
 	for (; i < n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
+		__m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
+		__m128i cjk = _mm_and_si128(_mm_and_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+		    _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x8A)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x8B))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x94)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x95)))));
+
 		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
 		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
 		    _mm_cmpeq_epi8(v, _mm_set1_epi8(')'))),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('>')))),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('>')))), cjk));
 		if (n - i < 16)
 			m &= (1u << (n - i)) - 1;
 		for (; m != 0; m &= m - 1)
@@ -1190,9 +1201,9 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 		c->has_body = 1;
 	if ((sec = sec_number(s, n)) > c->maxsec)
 		c->maxsec = sec;
-	/* 16 bytes to spare after the text: brackets() reads them */
+	/* 17 bytes to spare after the text: brackets() reads them */
 	if ((rc = grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
-	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1 + 16, 1)) < 0)
+	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0)
 		return rc;
 	l = &c->lines[c->nlines++];
 	l->no = no;
@@ -1201,7 +1212,7 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 	l->flags = flags;
 	memcpy(c->arena + c->alen, s, n);
 	c->alen += n;
-	memset(c->arena + c->alen, 0, 16 + 1);
+	memset(c->arena + c->alen, 0, 17 + 1);
 	c->alen++;
 	return 0;
 }
