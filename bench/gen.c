@@ -1049,7 +1049,15 @@ emit_art20(void)
 		row_begin();
 		cell("政府集中采购", C_LABEL);
 		vcell(a9[0], NULL, 0);
-		vcell(a9[1], NULL, yuan && a9[1].st == V_NUM && a9[1].sc >= 4);
+		if (S.emptytables) {
+			/* seed 001: the one figure printed, 130万元; its unit
+			 * says which column it is in */
+			int u = S.units;
+			S.units = 1;
+			vcell(a9[1], "万元", 0);
+			S.units = u;
+		} else
+			vcell(a9[1], NULL, yuan && a9[1].st == V_NUM && a9[1].sc >= 4);
 		pads(1, 0);
 		row_end();
 		truth_cell("art20_9", "procurement", c9[0], a9[0], row_glued());
