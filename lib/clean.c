@@ -1485,6 +1485,24 @@ split_point(const char *s, size_t n, unsigned trig)
 	return 0;
 }
 
+/* Does s[0..n) hold a space?  s[n..n+16) must be readable and not
+ * spaces. */
+static int
+has_space(const char *s, size_t n)
+{
+#ifdef __SSE2__
+	size_t i;
+
+	for (i = 0; i < n; i += 16)
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_set1_epi8(' '),
+		    _mm_loadu_si128((const __m128i *)(s + i)))))
+			return 1;
+	return 0;
+#else
+	return memchr(s, ' ', n) != NULL;
+#endif
+}
+
 int
 goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 {
@@ -1496,8 +1514,11 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 		return rc;
 	w = c->work;
 	memcpy(w, s, n);
-	n = goi_clean_spaces(w, n);
 	memset(w + n, 0, 17);	/* a NUL, and room for triggers() */
+	if (has_space(w, n)) {
+		n = goi_clean_spaces(w, n);
+		memset(w + n, 0, 17);
+	}
 	c->trig = triggers(w, n);
 	while (n > 0 && (at = split_point(w, n, c->trig)) > 0 && at < n) {
 		if ((rc = piece(c, no, w, at)) != 0)
