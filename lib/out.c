@@ -244,9 +244,17 @@ goi_out_fieldl(goi_out *o, long long v)
 
 	/* by hand, two digits a step: snprintf costs more than the rest of
 	 * a row */
-	for (; u >= 100; u /= 100) {
+	for (; u > 0xFFFFFFFFu; u /= 100) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (u % 100), 2);
+	}
+	for (uint32_t v32 = (uint32_t)u; ; v32 /= 100) {	/* cheaper */
+		if (v32 < 100) {
+			u = v32;
+			break;
+		}
+		p -= 2;
+		memcpy(p, pairs + 2 * (v32 % 100), 2);
 	}
 	if (u >= 10) {
 		p -= 2;
