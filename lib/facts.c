@@ -445,7 +445,7 @@ typedef struct {
 	fact f[F_COUNT];
 	fact part[MAXPARTS];
 	int nparts;
-	unsigned char *prose;	/* per code point: 1 when prose */
+	size_t st;		/* nothing from here on is prose (old table) */
 } factctx;
 
 static int
@@ -881,7 +881,7 @@ read_negation(factctx *x, size_t p, size_t end)
 			break;
 	if (q == NOPOS)
 		return;
-	for (e = q; e < end && e - p < 60 && x->prose[e] &&
+	for (e = q; e < end && e - p < 60 && e < x->st &&
 	    !(isclause(u->cp[e]) && u->cp[e] != ':') && u->cp[e] != 0x3002 &&
 	    u->cp[e] != '(' ; e++)
 		if (isdig(u->cp[e]))
@@ -901,28 +901,17 @@ read_negation(factctx *x, size_t p, size_t end)
 		setfact(x, &x->f[F_NEW], fact_key[F_NEW], "0", raw, u->line[p]);
 }
 
-/* Marks the prose: not table rows (TAB, |) and not the old stats table. */
-static void
-mark_prose(const goi_utext *u, unsigned char *prose)
+/*
+ * Where the old statistics table starts: the first 指标名称, else the first
+ * 统计指标 (both looked for in one pass); nothing after it is prose.  u->n
+ * when there is none.
+ */
+static size_t
+prose_end(const goi_utext *u)
 {
 	const int32_t *cp = u->cp;
-	size_t i = 0, ls, j, st, st2, n = u->n;
-	int tab;
+	size_t j, st = NOPOS, st2 = NOPOS, n = u->n;
 
-	while (i < n) {
-		for (ls = i, tab = 0; i < n && cp[i] != '\n'; i++)
-			if (cp[i] == '\t' || cp[i] == '|')
-				tab = 1;
-		memset(prose + ls, !tab, i - ls);
-		if (i < n)
-			prose[i++] = 1;
-	}
-	prose[n] = 0;
-	/*
-	 * The old statistics table runs to the end of the document: from the
-	 * first 指标名称, else the first 统计指标 (both looked for in one pass).
-	 */
-	st = st2 = NOPOS;
 	for (j = 0; j < n && st == NOPOS; j++)
 		if (cp[j] == 0x6307 /* 指 */ &&
 		    goi_utext_match(u, j, n, "指标名称") != NOPOS)
@@ -932,9 +921,7 @@ mark_prose(const goi_utext *u, unsigned char *prose)
 			st2 = j;
 	if (st == NOPOS)
 		st = st2;
-	if (st != NOPOS)
-		for (j = st; j < n; j++)
-			prose[j] = 0;
+	return st == NOPOS ? n : st;
 }
 
 static int
@@ -957,83 +944,94 @@ static int
 text_facts(const goi_utext *u, const goi_sink *sink)
 {
 	factctx *x;
-	size_t p, e, s;
+	size_t p, e, s, ls, le;
 	char val[64], ph[RAWMAX * 2], raw[RAWMAX], key[32];
 	int i, n = 0, rc;
 
 	/* 23 KB of fact buffers: only the flags need zeroing */
 	if ((x = malloc(sizeof(*x))) == NULL)
 		return GOI_ENOMEM;
-	if ((x->prose = malloc(u->n + 1)) == NULL) {
-		free(x);
-		return GOI_ENOMEM;
-	}
 	for (i = 0; i < F_COUNT; i++)
 		x->f[i].set = 0;
 	x->nparts = 0;
 	x->u = u;
 	x->sink = sink;
-	mark_prose(u, x->prose);
-	for (p = 0; p < u->n; p++) {
+	x->st = prose_end(u);
+	/*
+	 * Prose only: not table rows (a line holding TAB or |) and nothing
+	 * from the old statistics table on.  Every statement lies within its
+	 * line, so a line is read when it is prose and holds a digit, 未 or 没
+	 * (only figures and statements of none start something).
+	 */
+	for (ls = 0; ls < x->st; ls = le + 1) {
 		const int32_t *cp = u->cp;
-		size_t n = u->n;
+		size_t hi;
+		int tab = 0, hit = 0;
 
-		/* only figures and statements of none start something */
-		while (p < n && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
-		    cp[p] != 0x6CA1)
-			p++;
-		if (p >= n)
-			break;
-		if (!x->prose[p])
+		for (le = ls; le < u->n && cp[le] != '\n'; le++)
+			if (cp[le] == '\t' || cp[le] == '|')
+				tab = 1;
+			else if ((cp[le] >= '0' && cp[le] <= '9') ||
+			    cp[le] == 0x672A || cp[le] == 0x6CA1)
+				hit = 1;
+		if (tab || !hit)
 			continue;
-		if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
-			read_negation(x, p, u->n);
-			continue;
-		}
-		if (!isdig(u->cp[p]) || (e = figure_at(u, p, u->n, val,
-		    sizeof(val))) == NOPOS)
-			continue;
-		if (e >= u->n || !iscountunit(u->cp[e]) || !x->prose[e]) {
-			/* skip the rest of this number */
-			while (p + 1 < u->n && isdig(u->cp[p + 1]))
+		hi = le < x->st ? le : x->st;
+		for (p = ls; p < hi; p++) {
+			while (p < hi && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
+			    cp[p] != 0x6CA1)
 				p++;
-			continue;
+			if (p >= hi)
+				break;
+			if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
+				read_negation(x, p, u->n);
+				continue;
+			}
+			if (!isdig(u->cp[p]) || (e = figure_at(u, p, u->n, val,
+			    sizeof(val))) == NOPOS)
+				continue;
+			if (e >= u->n || !iscountunit(u->cp[e]) || e >= x->st) {
+				/* skip the rest of this number */
+				while (p + 1 < u->n && isdig(u->cp[p + 1]))
+					p++;
+				continue;
+			}
+			s = phrase_start(u, p, 0);
+			/* the phrase may begin after the unit of the last figure */
+			while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
+			    u->cp[s] == 0x3001 /* 、 */ || u->cp[s] == 0x548C /* 和 */ ||
+			    u->cp[s] == 0x53CA /* 及 */))
+				s++;
+			phrase_key(u, s, p, ph, sizeof(ph));
+			goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
+			if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
+				if (!x->f[F_TOTAL].set) {
+					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+					    u->line[p]);
+					read_parts(x, e + 1, u->n);
+				} else
+					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+					    u->line[p]);
+			} else if (is_carried_in(ph))
+				setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
+				    raw, u->line[p]);
+			else if (is_carried_out(ph))
+				setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
+				    val, raw, u->line[p]);
+			else if (is_requests_new(ph))
+				setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
+				    u->line[p]);
+			else if (is_answered(ph))
+				setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
+				    raw, u->line[p]);
+			else if (is_appeal(ph, "行政复议"))
+				setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
+				    u->line[p]);
+			else if (is_appeal(ph, "行政诉讼"))
+				setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
+				    u->line[p]);
+			p = e;
 		}
-		s = phrase_start(u, p, 0);
-		/* the phrase may begin after the unit of the last figure */
-		while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
-		    u->cp[s] == 0x3001 /* 、 */ || u->cp[s] == 0x548C /* 和 */ ||
-		    u->cp[s] == 0x53CA /* 及 */))
-			s++;
-		phrase_key(u, s, p, ph, sizeof(ph));
-		goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
-		if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
-			if (!x->f[F_TOTAL].set) {
-				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-				    u->line[p]);
-				read_parts(x, e + 1, u->n);
-			} else
-				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-				    u->line[p]);
-		} else if (is_carried_in(ph))
-			setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
-			    raw, u->line[p]);
-		else if (is_carried_out(ph))
-			setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
-			    val, raw, u->line[p]);
-		else if (is_requests_new(ph))
-			setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
-			    u->line[p]);
-		else if (is_answered(ph))
-			setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
-			    raw, u->line[p]);
-		else if (is_appeal(ph, "行政复议"))
-			setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
-			    u->line[p]);
-		else if (is_appeal(ph, "行政诉讼"))
-			setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
-			    u->line[p]);
-		p = e;
 	}
 	for (i = 0; i < F_COUNT; i++) {
 		if (!x->f[i].set)
@@ -1052,7 +1050,6 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 	}
 	rc = n;
 out:
-	free(x->prose);
 	free(x);
 	return rc;
 }
