@@ -22,6 +22,7 @@ struct opts {
 	int labels;		/* -l */
 	int pretty;		/* --pretty */
 	int strict;		/* -s */
+	int assume;		/* -a */
 };
 
 struct run {
@@ -40,7 +41,7 @@ struct run {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: goi-table [-hlNsV] [--csv] [--pretty] "
+	fprintf(fp, "usage: goi-table [-ahlNsV] [--csv] [--pretty] "
 	    "[file ...]\n");
 }
 
@@ -48,9 +49,10 @@ static void
 help(void)
 {
 	usage(stdout);
-	printf("  -l, --labels     official Chinese labels in row and col\n"
+	printf("  -a, --assume     value assumptions may settle glued digits\n"
+	    "  -l, --labels     official Chinese labels in row and col\n"
 	    "      --pretty     each table laid out like the printed form\n"
-	    "  -s, --strict     no soft assumptions for glued digits\n"
+	    "  -s, --strict     no assumption at all for glued digits\n"
 	    "  -N, --no-header  no header line\n"
 	    "      --csv        write CSV instead of TSV\n"
 	    "  -h, --help       this help\n"
@@ -205,6 +207,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		GOI_COMMON_LONGOPTS,
+		{"assume", no_argument, NULL, 'a'},
 		{"labels", no_argument, NULL, 'l'},
 		{"pretty", no_argument, NULL, OPT_PRETTY},
 		{"strict", no_argument, NULL, 's'},
@@ -217,8 +220,11 @@ main(int argc, char *argv[])
 	setlocale(LC_CTYPE, "");
 	goi_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt_long(argc, argv, "hlNsV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ahlNsV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'a':
+			o.assume = 1;
+			break;
 		case 'l':
 			o.labels = 1;
 			break;
@@ -257,8 +263,8 @@ main(int argc, char *argv[])
 		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
 		return 1;
 	}
-	if (o.strict)
-		goi_extract_setflags(r.x, GOI_EXTRACT_STRICT);
+	goi_extract_setflags(r.x, (o.strict ? GOI_EXTRACT_STRICT : 0) |
+	    (o.assume ? GOI_EXTRACT_ASSUME : 0));
 	if (!o.pretty)
 		goi_out_header(r.out, GOI_STREAM_CELLS);
 	if (argc == 0)

@@ -297,7 +297,15 @@ int goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
  */
 int goi_extract_format(goi_extract *x, const goi_doc *doc);
 /* Options, GOI_EXTRACT_* flags; returns the previous ones. */
-#define GOI_EXTRACT_STRICT 1	/* no soft assumptions for glued readings */
+/*
+ * STRICT: no assumption at all, not even that a document which glues its
+ * cells elsewhere glues them here too.  ASSUME: the value assumptions of
+ * table.c (2019 本年增/减 is 0, 新制作 = 新公开, 1 to 1000 万元 a procurement
+ * project; 2021 废止 <= 现行有效) may pick one of several glued readings;
+ * off by default, since a reading they pick may be wrong.
+ */
+#define GOI_EXTRACT_STRICT 1
+#define GOI_EXTRACT_ASSUME 2
 int goi_extract_setflags(goi_extract *x, int flags);
 /*
  * Hand the extractor a cell of table `text` (goi_facts_extract output)
@@ -314,8 +322,11 @@ void goi_extract_stats(const goi_extract *x, long *hard, long *soft,
 
 /* ---- norm.c, decode.c, clean.c: raw text to lines (owner: goi-clean) ---- */
 
-/* What to do with bytes invalid in the input encoding (default: error). */
-enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2 };
+/* What to do with bytes invalid in the input encoding (default: error).
+ * GOI_NORM_PADDED (goi_norm_new): the caller promises that 16 bytes past
+ * the text handed to goi_norm_text are readable, as goi_decoder_getline's
+ * lines are; the fast path then reads them. */
+enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2, GOI_NORM_PADDED = 4 };
 
 /*
  * NFKC through utf8proc; Unicode spaces become ' ', controls other than TAB
@@ -351,7 +362,7 @@ typedef struct goi_decoder goi_decoder;
 goi_decoder *goi_decoder_new(goi_reader *r, const char *encoding, int invalid);
 void goi_decoder_free(goi_decoder *d);
 /* 1 and a line, 0 at the end, or a negative code (GOI_EINVAL: encoding
- * unknown to iconv). */
+ * unknown to iconv).  16 bytes past the line are readable. */
 int goi_decoder_getline(goi_decoder *d, goi_span *line);
 long goi_decoder_lineno(const goi_decoder *d);
 /* Input byte offset where the current line starts (UTF-8 input). */

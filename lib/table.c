@@ -18,9 +18,14 @@
  *
  * Blank cells keep their place; when a layout lost them, nothing is
  * shifted: the row is reported and left empty.  Runs of glued digits go to
- * the solver of glued.c with the table's identities, the figures the prose
- * states, and - only when the document is known to glue cells and strict
- * mode is off - the soft assumptions listed below, one at a time.
+ * the solver of glued.c with the table's identities and the figures the
+ * prose states; a reading is taken only when exactly one survives.  Two
+ * more steps are taken only when the document is known to glue its cells
+ * (a run elsewhere was settled by those hard constraints): by default, a
+ * run whose one reading splits a number as written is read so (the layout
+ * glues here as elsewhere; not in strict mode), and with
+ * GOI_EXTRACT_ASSUME the soft assumptions about values listed below pick
+ * one of several readings, one assumption at a time.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -911,7 +916,7 @@ static const struct {
 	    "废止的规范性文件", NULL}},
 };
 
-/* ---- soft assumptions, tried one at a time (not in strict mode) ---------- */
+/* ---- soft assumptions, tried one at a time (GOI_EXTRACT_ASSUME only) ----- */
 
 static int
 col_of(const goi_schema_table *t, const char *key)
@@ -2077,7 +2082,8 @@ glued_phase(goi_extract *x, int fmt)
 			continue;
 		}
 		ok = 0;
-		if (x->gluedoc && !(x->flags & GOI_EXTRACT_STRICT) &&
+		if (x->gluedoc && (x->flags & (GOI_EXTRACT_STRICT |
+		    GOI_EXTRACT_ASSUME)) == GOI_EXTRACT_ASSUME &&
 		    n <= MAXREAD) {
 			nk = n;
 			for (i = 0; i < n; i++)
