@@ -322,11 +322,8 @@ void goi_extract_stats(const goi_extract *x, long *hard, long *soft,
 
 /* ---- norm.c, decode.c, clean.c: raw text to lines (owner: goi-clean) ---- */
 
-/* What to do with bytes invalid in the input encoding (default: error).
- * GOI_NORM_PADDED (goi_norm_new): the caller promises that 16 bytes past
- * the text handed to goi_norm_text are readable, as goi_decoder_getline's
- * lines are; the fast path then reads them. */
-enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2, GOI_NORM_PADDED = 4 };
+/* What to do with bytes invalid in the input encoding (default: error). */
+enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2 };
 
 /*
  * NFKC through utf8proc; Unicode spaces become ' ', controls other than TAB
@@ -362,7 +359,7 @@ typedef struct goi_decoder goi_decoder;
 goi_decoder *goi_decoder_new(goi_reader *r, const char *encoding, int invalid);
 void goi_decoder_free(goi_decoder *d);
 /* 1 and a line, 0 at the end, or a negative code (GOI_EINVAL: encoding
- * unknown to iconv).  16 bytes past the line are readable. */
+ * unknown to iconv). */
 int goi_decoder_getline(goi_decoder *d, goi_span *line);
 long goi_decoder_lineno(const goi_decoder *d);
 /* Input byte offset where the current line starts (UTF-8 input). */
