@@ -2540,7 +2540,9 @@ emit(goi_extract *x, int ti)
 			    ce->kind];
 			if (ce->rawlen >= sizeof(raw))
 				ce->rawlen = sizeof(raw) - 1;
-			memcpy(raw, x->arena + ce->raw, ce->rawlen);
+			/* no raw text yet: the arena may still be NULL */
+			if (ce->rawlen > 0)
+				memcpy(raw, x->arena + ce->raw, ce->rawlen);
 			raw[ce->rawlen] = '\0';
 			cv.raw = raw;
 			cv.line = ce->line;

@@ -510,6 +510,27 @@ art20_1	normative	published		empty
 art20_1	normative	total_public	4	num"
 }
 
+# A fuzzer find (UBSan: zero offset applied to the NULL arena when the
+# first cells of a run are blank, lib/table.c): the input as one document,
+# a line per LF, as the fuzz target reads it, and through goi-clean.
+@test "fuzz regression: blank tables first in a run, no raw text yet: no crash" {
+	awk '{ printf "d\t%d\t%s\n", NR, $0 }' "$DATA/fuzz/table-null-arena.txt" >"$BATS_TEST_TMPDIR/l.tsv"
+	run sh -c "goi-table -N '$BATS_TEST_TMPDIR/l.tsv' 2>&1 >/dev/null"
+	assert_success
+	assert_output "goi-table: d:27: art20_6: caption without a table
+goi-table: d: art20_8: no table
+goi-table: d: art20_9: no table
+goi-table: d: requests: no table
+goi-table: d: appeals: no table
+goi-table: d:15: art20_1: table found, no value read (every cell blank)
+goi-table: d:21: art20_5: table found, no value read (every cell blank)"
+	run sh -c "goi-table -N '$BATS_TEST_TMPDIR/l.tsv' 2>/dev/null | awk -F'\t' '\$4 ~ /^art20/ { print \$8 }' | sort | uniq -c"
+	assert_output "     12 empty"
+	run sh -c "goi-clean '$DATA/fuzz/table-null-arena.txt' 2>/dev/null | goi-table -N >/dev/null 2>'$BATS_TEST_TMPDIR/e'; echo \$?; grep -c 'runtime error' '$BATS_TEST_TMPDIR/e'"
+	assert_output "0
+0"
+}
+
 @test "a 10 MB line: read, no crash, bounded time" {
 	awk 'BEGIN { printf "doc\tline\ttext\nd\t1\t第二十条第（一）项规章"; for (i = 0; i < 1000000; i++) printf "0123456789"; print "" }' >"$BATS_TEST_TMPDIR/big.tsv"
 	run timeout 20 goi-table -N "$BATS_TEST_TMPDIR/big.tsv"
