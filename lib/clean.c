@@ -26,7 +26,8 @@ starts_n(const char *s, size_t n, const char *lit, size_t k)
 static int
 ends_n(const char *s, size_t n, const char *lit, size_t k)
 {
-	return n >= k && memcmp(s + n - k, lit, k) == 0;
+	return n >= k && (k == 0 || (s[n - 1] == lit[k - 1] &&
+	    memcmp(s + n - k, lit, k) == 0));
 }
 
 /* For string literals: their length is known at compile time. */
@@ -579,16 +580,21 @@ grow(void *pp, size_t *cap, size_t need, size_t size)
 static int
 is_title(const char *s, size_t n)
 {
-	static const char *const no[] = {",", "。", ";", ":", "!", "?", "《",
-		"》", "\t", "|", NULL};
-	int i;
+	/* no , 。 ; : ! ? 《 》 TAB | (。《》 are E3 80 82, 8A, 8B) */
+	static const unsigned char no[256] = {[','] = 1, [';'] = 1,
+		[':'] = 1, ['!'] = 1, ['?'] = 1, ['\t'] = 1, ['|'] = 1,
+		[0xE3] = 2};
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
 
 	if (n < 18 || n > 200 || !(ends(s, n, "年度报告") || ends(s, n, "年报")))
 		return 0;
 	if (!has(s, n, "信息公开") && !has(s, n, "政务公开"))
 		return 0;
-	for (i = 0; no[i] != NULL; i++)
-		if (memmem(s, n, no[i], strlen(no[i])) != NULL)
+	for (i = 0; i < n; i++)
+		if (no[u[i]] == 1 || (no[u[i]] == 2 && i + 2 < n &&
+		    u[i + 1] == 0x80 && (u[i + 2] == 0x82 || u[i + 2] == 0x8A ||
+		    u[i + 2] == 0x8B)))
 			return 0;
 	return !starts(s, n, "附件") && !starts(s, n, "关于");
 }
