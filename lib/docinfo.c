@@ -49,8 +49,12 @@ cjkdigit(const char *s)
 	static const char *const d[] = {
 		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "零"
 	};
+	unsigned char c = (unsigned char)s[0];
 	int i;
 
+	/* all start with E3, E4, E5 or E9: most text is out at once */
+	if (c != 0xe3 && c != 0xe4 && c != 0xe5 && c != 0xe9)
+		return -1;
 	for (i = 0; i < 11; i++)
 		if (startswith(s, d[i]))
 			return i == 10 ? 0 : i;
