@@ -1058,12 +1058,36 @@ out:
 static long
 count_letters(const char *s, size_t n)
 {
+	static int cjk = -1;	/* U+4E00-9FFF all letters (Lo)? */
 	const uint8_t *p = (const uint8_t *)s;
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k;
 	long count = 0;
 
+	if (cjk < 0)
+		for (cjk = 1, c = 0x4E00; c <= 0x9FFF; c++)
+			if (utf8proc_category(c) != UTF8PROC_CATEGORY_LO)
+				cjk = 0;
 	while (n > 0) {
+		/* ASCII and the CJK block without utf8proc */
+		if (p[0] < 0x80) {
+			if ((p[0] >= 'a' && p[0] <= 'z') ||
+			    (p[0] >= 'A' && p[0] <= 'Z') ||
+			    (p[0] >= '0' && p[0] <= '9'))
+				count++;
+			p++;
+			n--;
+			continue;
+		}
+		if (cjk && n >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		    (c = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 |
+		    (p[2] & 0x3F)) >= 0x4E00) {
+			count++;
+			p += 3;
+			n -= 3;
+			continue;
+		}
 		if ((k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &c)) <= 0) {
 			p++;
 			n--;
