@@ -295,7 +295,8 @@ set_key(sctx *x, srow *r, size_t s, size_t e, int *ord)
 				q++;
 			if (q < e && u->cp[q] == ')')
 				b = p;
-		} else if (goi_utext_match(u, p, e, "其中") == p + 2)
+		} else if (u->cp[p] == 0x5176 /* 其 */ &&
+		    goi_utext_match(u, p, e, "其中") == p + 2)
 			b = p;
 	}
 	p = skip_ordinals(u, b, e, &lvl, &qz, ord);
