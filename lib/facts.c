@@ -406,6 +406,16 @@ goi_utext_utf8(const goi_utext *u, size_t from, size_t to, int nospace,
 			c = ' ';
 		if (nospace && (isblankcp(c) || c == ' '))
 			continue;
+		if (c >= 0 && c < 0x80 && k + 1 < size) {
+			buf[k++] = (char)c;
+			continue;
+		}
+		if (c >= 0x800 && c < 0xD800 && k + 3 < size) {
+			buf[k++] = (char)(0xE0 | c >> 12);
+			buf[k++] = (char)(0x80 | (c >> 6 & 0x3F));
+			buf[k++] = (char)(0x80 | (c & 0x3F));
+			continue;
+		}
 		r = utf8proc_encode_char(c, tmp);
 		if (r <= 0 || k + (size_t)r >= size)
 			break;
