@@ -236,14 +236,31 @@ goi_out_fieldl(goi_out *o, long long v)
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "6263646566676869707172737475767778798081828384858687888990919293"
 	    "949596979899";
-	char b[32], *p = b + sizeof(b);
+	static const unsigned long long p10[20] = {1ULL, 10ULL, 100ULL,
+		1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+		100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+		1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+		1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL,
+		10000000000000000000ULL};
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
-	size_t n;
+	size_t n = 1;
+	char *p;
 	int rc;
 
-	/* by hand, two digits a step: snprintf costs more than the rest of
-	 * a row */
+	while (n < 20 && u >= p10[n])
+		n++;
+	if (o->len + n + 2 > o->cap && (rc = room(o, n + 2)) < 0)
+		return rc;
+	if (o->nfield++ > 0)
+		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
+	if (v < 0)	/* digits and '-' need no escape and no quotes */
+		o->buf[o->len++] = '-';
+	/* by hand, two digits a step, straight into the row: snprintf
+	 * costs more than the rest of a row */
+	p = o->buf + o->len + n;
+	o->len += n;
 	for (; u > 0xFFFFFFFFu; u /= 100) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (u % 100), 2);
@@ -261,16 +278,6 @@ goi_out_fieldl(goi_out *o, long long v)
 		memcpy(p, pairs + 2 * u, 2);
 	} else
 		*--p = (char)('0' + u);
-	if (v < 0)
-		*--p = '-';
-	/* digits and '-' need no escape and no quotes */
-	n = (size_t)(b + sizeof(b) - p);
-	if ((rc = room(o, n + 1)) < 0)
-		return rc;
-	if (o->nfield++ > 0)
-		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
-	memcpy(o->buf + o->len, p, n);
-	o->len += n;
 	return 0;
 }
 
