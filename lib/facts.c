@@ -592,14 +592,15 @@ phrase_key(const goi_utext *u, size_t from, size_t to, char *buf, size_t size)
 
 /*
  * A figure at pos: digits with optional thousands commas and a fraction,
- * not glued to another digit before it.  Returns its end or NOPOS; the
- * normalized number goes to val.
+ * not glued to another digit before it.  Returns its end or NOPOS; its
+ * digits (and point) go to val, figure_norm normalizes them (figure_at
+ * does both).
  */
 static size_t
-figure_at(const goi_utext *u, size_t pos, size_t end, char *val, size_t size)
+figure_scan(const goi_utext *u, size_t pos, size_t end, char *val,
+    size_t size)
 {
 	size_t p = pos, k = 0;
-	goi_dec d;
 
 	if (pos > 0 && (isdig(u->cp[pos - 1]) || u->cp[pos - 1] == '.'))
 		return NOPOS;
@@ -622,9 +623,29 @@ figure_at(const goi_utext *u, size_t pos, size_t end, char *val, size_t size)
 			val[k++] = (char)u->cp[p++];
 	}
 	val[k] = '\0';
-	if (goi_dec_parse(val, k, &d) < 0)
-		return NOPOS;
+	return p;
+}
+
+/* The number figure_scan put in val, normalized in place; <0 if none. */
+static int
+figure_norm(char *val, size_t size)
+{
+	goi_dec d;
+
+	if (goi_dec_parse(val, strlen(val), &d) < 0)
+		return -1;
 	goi_dec_format(d, val, size);
+	return 0;
+}
+
+static size_t
+figure_at(const goi_utext *u, size_t pos, size_t end, char *val, size_t size)
+{
+	size_t p;
+
+	if ((p = figure_scan(u, pos, end, val, size)) == NOPOS ||
+	    figure_norm(val, size) < 0)
+		return NOPOS;
 	return p;
 }
 
@@ -997,7 +1018,7 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 				read_negation(x, p, u->n);
 				continue;
 			}
-			if (!isdig(u->cp[p]) || (e = figure_at(u, p, u->n, val,
+			if (!isdig(u->cp[p]) || (e = figure_scan(u, p, u->n, val,
 			    sizeof(val))) == NOPOS)
 				continue;
 			if (e >= u->n || !iscountunit(u->cp[e]) || e >= x->st) {
@@ -1006,6 +1027,9 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 					p++;
 				continue;
 			}
+			/* (a figure with a unit only is worth its decimal) */
+			if (figure_norm(val, sizeof(val)) < 0)
+				continue;
 			s = phrase_start(u, p, 0);
 			/* the phrase may begin after the unit of the last figure */
 			while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
