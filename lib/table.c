@@ -76,7 +76,11 @@ typedef struct {
 	long long only[MAXCOLS * 3];	/* that reading */
 } pending;
 
-enum { L_LINES, L_TABROW, L_PIPE };
+/*
+ * L_TABCELL: one cell a line, each indented by a TAB, rows ended by blank
+ * lines (Word, seed 004); a line holding only its TAB is a blank cell.
+ */
+enum { L_LINES, L_TABROW, L_PIPE, L_TABCELL };
 enum { T_NUM, T_NA, T_TEXT };
 
 typedef struct {
@@ -96,6 +100,13 @@ typedef struct region {
 	int ncells;		/* cells seen */
 	int cellnonempty[MAXTOK];
 	int seps;		/* a separator was crossed between values */
+	/*
+	 * The cell where the row ends, in the layouts whose rows end
+	 * there: the line end of a TAB row or a markdown row, the blank
+	 * line of one TAB-indented cell a line; -1 when not known, -2
+	 * while tokenizing when the values start on a later line.
+	 */
+	int endcell;		/* see row_end() */
 } region;
 
 struct goi_extract {
@@ -111,6 +122,13 @@ struct goi_extract {
 	int ntabs;
 	int found[MAXTABLES];
 	int unplaced[MAXTABLES];	/* values read but not placed */
+	/*
+	 * Where complete rows put their values (see place()): per table
+	 * (-2: no complete row, -1: mixed), and where the tables of 第二十条
+	 * agree they start (-1: unknown or not agreed).
+	 */
+	int tpad[MAXTABLES];
+	int dpad;
 	int rowfound[MAXTABLES][MAXROWS];
 	/*
 	 * The columns as this document prints them: printed position to grid
@@ -1225,29 +1243,43 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 
 	rg->n = 0;
 	rg->seps = 0;
+	rg->endcell = -1;
 	memset(rg->cellnonempty, 0, sizeof(rg->cellnonempty));
 	for (i = a; i < b && rg->n < MAXTOK && cell < MAXTOK - 1;) {
 		c = x->u[i].cp;
 		if (c == U_NL) {
 			if (layout == L_PIPE) {
+				/* a markdown row ends with its line */
+				if (seen && rg->endcell == -1)
+					rg->endcell = cell;
 				i++;
 				continue;
 			}
-			if (seen && (layout == L_TABROW || blank))
+			if (seen && (layout == L_TABROW || blank)) {
+				if ((layout == L_TABROW || layout == L_TABCELL) &&
+				    rg->endcell == -1)
+					rg->endcell = cell;
 				break;
+			}
+			if (layout == L_TABROW)
+				rg->endcell = -2;	/* values on later lines */
 			blank = 1;
 			cell++;
 			sep = seen;
 			i++;
 			continue;
 		}
-		if (c == U_PIPE || (c == U_TAB && layout != L_LINES)) {
+		if (c == U_PIPE || (c == U_TAB && layout != L_LINES &&
+		    layout != L_TABCELL)) {
 			cell++;
 			sep = seen;
 			i++;
 			continue;
 		}
 		if (c == U_TAB || is_space(c)) {
+			/* the TAB of a TAB-indented line: a cell, maybe blank */
+			if (c == U_TAB && layout == L_TABCELL)
+				blank = 0;
 			i++;
 			continue;
 		}
@@ -1316,7 +1348,28 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 		}
 		i = j;
 	}
+	if (rg->endcell < 0)
+		rg->endcell = -1;
 	rg->ncells = cell + 1;
+}
+
+/*
+ * The cell where the row ends once the tokens are final (strip_ordinal),
+ * or -1: a value past it means the row went on (| rows spread over lines,
+ * where a line ends inside a cell).  A markdown row's line ends after its
+ * closing '|', a TAB row's in its last cell.
+ */
+static int
+row_end(const region *rg, int layout)
+{
+	int lc;
+
+	if (rg->endcell < 0 || rg->n == 0)
+		return rg->endcell < 0 ? -1 : rg->endcell;
+	lc = rg->t[rg->n - 1].cell;
+	if (layout == L_PIPE ? lc < rg->endcell : lc <= rg->endcell)
+		return rg->endcell;
+	return -1;
 }
 
 /* Ordinal printed before a row's label ("2." of "2.重复申请"), or 0. */
@@ -1616,10 +1669,13 @@ add_pending(goi_extract *x, const target *g, const region *rg)
 /*
  * Place the values of a region into a target.  pad: the cells between the
  * label and the first value in the table's complete rows (0 when they all
- * start right after the label, -1 when unknown or mixed).
+ * start right after the label, -1 when unknown or mixed); rpad: the cells
+ * between the last value and the end of the row (rg->endcell), -1 when
+ * unknown or mixed.
  */
 static int
-place(goi_extract *x, const target *g, region *rg, int pad, int layout)
+place(goi_extract *x, const target *g, region *rg, int pad, int rpad,
+    int layout)
 {
 	int N = g->nrows * g->ncols, k = rg->n, j, i, multi = 0, allnum = 1;
 	int fc, lc, ok, allparse = 1, w;
@@ -1645,12 +1701,32 @@ place(goi_extract *x, const target *g, region *rg, int pad, int layout)
 		return 0;
 	}
 	if (k < N && allparse && !multi) {
+		int base = -1, bl = -1, br = -1;
 		fc = rg->t[0].cell;
 		lc = rg->t[k - 1].cell;
-		/* blank cells kept by the layout: place by position */
-		if (lc - fc + 1 == N || (pad == 0 && layout != L_LINES &&
-		    fc >= 1 && lc <= N)) {
-			int base = (lc - fc + 1 == N) ? fc : 1;
+		/*
+		 * Blank cells kept by the layout: place by position, where
+		 * the values span N cells, or where the complete rows of the
+		 * table put them: as many cells after the label (bl), or
+		 * before the end of the row (br).  When the complete rows
+		 * end where their row ends, this row must end so too: one
+		 * that lost a blank cell is shorter.  Two places: not placed.
+		 */
+		if (lc - fc + 1 == N)
+			base = fc;
+		else if (layout != L_LINES) {
+			if (pad >= 0 && fc >= pad + 1 && lc <= pad + N)
+				bl = pad + 1;
+			int end = row_end(rg, layout);
+			if (rpad >= 0 && end >= 0 && end - rpad - N + 1 >= 1 &&
+			    fc >= end - rpad - N + 1 && lc <= end - rpad)
+				br = end - rpad - N + 1;
+			if (rpad < 0)
+				base = bl;
+			else if (br >= 0 && (bl < 0 || bl == br))
+				base = br;
+		}
+		if (base >= 0) {
 			for (j = 0; j < N; j++) {
 				const tok *tk = NULL;
 				for (i = 0; i < k; i++)
@@ -2141,7 +2217,8 @@ static int
 layout_of(const goi_extract *x, size_t ua, size_t ub)
 {
 	size_t i;
-	int pipes = 0, content = 0, tabpending = 0;
+	int pipes = 0, content = 0, tabpending = 0, start = 1;
+	long ntab = 0, nplain = 0, nempty = 0, lead = 0;
 
 	for (i = ua; i < ub; i++)
 		if (x->u[i].cp == U_PIPE && ++pipes >= 2)
@@ -2149,11 +2226,21 @@ layout_of(const goi_extract *x, size_t ua, size_t ub)
 	for (i = ua; i < ub; i++) {
 		switch (x->u[i].cp) {
 		case U_NL:
-			content = tabpending = 0;
+			/* the line that ends: TAB-indented, plain or empty */
+			if (lead)
+				ntab++;
+			else if (content)
+				nplain++;
+			else if (!start)
+				nempty++;
+			content = tabpending = lead = 0;
+			start = 0;
 			break;
 		case U_TAB:
 			if (content)
 				tabpending = 1;
+			else
+				lead = 1;
 			break;
 		default:
 			if (is_space(x->u[i].cp))
@@ -2163,6 +2250,12 @@ layout_of(const goi_extract *x, size_t ua, size_t ub)
 			content = 1;
 		}
 	}
+	/*
+	 * Nearly every line indented by a TAB, rows between empty lines: a
+	 * line of only its TAB is a cell left blank, not the end of a row.
+	 */
+	if (ntab >= 4 && ntab >= 4 * nplain && nempty > 0)
+		return L_TABCELL;
 	return L_LINES;
 }
 
@@ -2313,13 +2406,18 @@ opt_columns(goi_extract *x, int ti, size_t lva, size_t pos, size_t lvb)
 	x->npcol[ti] = n;
 }
 
+/*
+ * Read the rows of table ti between label-view positions lva and lvb.
+ * survey: only find where the complete rows start their values
+ * (x->tpad), place nothing, warn nothing.
+ */
 static int
-walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
+walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 {
 	const goi_schema_table *t = &x->tabs[ti];
 	long rs[MAXROWS];
 	size_t re[MAXROWS], pos = lva, ua, ub, e;
-	int r, nfound = 0, layout, pass, pad = -2, ord, nr, rc;
+	int r, nfound = 0, layout, pass, pad = -2, rpad = -2, ord, nr, rc;
 	char name[96];
 	target g;
 	region *rg = x->rg;
@@ -2345,6 +2443,21 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 		return 0;
 	layout = layout_of(x, lv_unit(x, lva), lv_unit(x, lvb));
 	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && survey) {
+			x->tpad[ti] = pad;
+			return nfound;
+		}
+		/*
+		 * A table of 第二十条 with no complete row (one row, a blank
+		 * cell): its values start where those of the other tables
+		 * of 第二十条 do, laid out alike.  (Not their distance from
+		 * the row's end: a layout may pad every table to as many
+		 * columns as the widest has.)
+		 */
+		if (pass == 1 && strncmp(t->key, "art20_", 6) == 0) {
+			if (pad == -2)
+				pad = x->dpad;
+		}
 		for (r = 0; r < nr; r++) {
 			int nx;
 			if (rs[r] < 0)
@@ -2357,11 +2470,17 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 			tokenize(x, ua, ub, layout, rg);
 			strip_ordinal(x, rg, ord);
 			if (pass == 0) {
-				/* where complete rows start, after the label */
+				/* where complete rows start, after the label,
+				 * and end, before the end of the row */
 				if (rg->n == x->npcol[ti]) {
-					int p0 = rg->t[0].cell - 1;
+					int p0 = rg->t[0].cell - 1, r0 = -1;
+					if (row_end(rg, layout) >= 0)
+						r0 = rg->endcell -
+						    rg->t[rg->n - 1].cell;
 					pad = pad == -2 ? p0 : (pad == p0 ? pad :
 					    -1);
+					rpad = rpad == -2 ? r0 : (rpad == r0 ?
+					    rpad : -1);
 				}
 				continue;
 			}
@@ -2375,7 +2494,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb)
 			g.name = name;
 			g.line = unit_line(x, lv_unit(x, (size_t)rs[r]));
 			if ((rc = place(x, &g, rg, pad < 0 ? -1 : pad,
-			    layout)) < 0)
+			    rpad < 0 ? -1 : rpad, layout)) < 0)
 				return rc;
 		}
 	}
@@ -2414,7 +2533,7 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 			} else if (r == 0)
 				break;
 		if (nrow >= 2)
-			return walk_rows(x, ti, h, lvb);
+			return walk_rows(x, ti, h, lvb, 0);
 	}
 	for (i = 0; i < t->nrows + t->ncols + 1; i++) {
 		const char *const *v = i < t->nrows ? t->rows[i].variants :
@@ -2444,7 +2563,7 @@ walk_appeals(goi_extract *x, int ti, size_t lva, size_t lvb)
 	g.name = "appeals";
 	g.line = rg->n > 0 ? unit_line(x, rg->t[0].a) :
 	    unit_line(x, lv_unit(x, last - 1));
-	if ((rc = place(x, &g, rg, -1, layout)) < 0)
+	if ((rc = place(x, &g, rg, -1, -1, layout)) < 0)
 		return rc;
 	return 1;
 }
@@ -2558,7 +2677,7 @@ int
 goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
     const goi_sink *sink)
 {
-	size_t cs[MAXTABLES], ce[MAXTABLES], tend, e, pos = 0;
+	size_t cs[MAXTABLES], ce[MAXTABLES], tend[MAXTABLES], e, pos = 0;
 	long p;
 	int i, j, n = 0, rc, found = 0;
 
@@ -2640,15 +2759,33 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 		for (j = i + 1; j < x->ntabs && x->found[j] <= 0; j++)
 			;
 		if (j < x->ntabs) {
-			tend = cs[j];
+			tend[i] = cs[j];
 		} else {
 			p = find_any(x, table_end, ce[i], x->nlv, &e);
-			tend = p >= 0 ? (size_t)p : x->nlv;
+			tend[i] = p >= 0 ? (size_t)p : x->nlv;
 		}
+	}
+	/* where the tables of 第二十条 put their values, if they agree */
+	x->dpad = -2;
+	for (i = 0; i < x->ntabs; i++) {
+		if (x->found[i] <= 0 || strncmp(x->tabs[i].key, "art20_", 6) != 0)
+			continue;
+		x->tpad[i] = -2;
+		if (walk_rows(x, i, ce[i], tend[i], 1) <= 0)
+			continue;
+		if (x->tpad[i] != -2)
+			x->dpad = x->dpad == -2 || x->dpad == x->tpad[i] ?
+			    x->tpad[i] : -1;
+	}
+	if (x->dpad < 0)
+		x->dpad = -1;
+	for (i = 0; i < x->ntabs; i++) {
+		if (x->found[i] <= 0)
+			continue;
 		if (strcmp(x->tabs[i].key, "appeals") == 0)
-			rc = walk_appeals(x, i, ce[i], tend);
+			rc = walk_appeals(x, i, ce[i], tend[i]);
 		else
-			rc = walk_rows(x, i, ce[i], tend);
+			rc = walk_rows(x, i, ce[i], tend[i], 0);
 		if (rc < 0)
 			goto out;
 		if (rc == 0) {

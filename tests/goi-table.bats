@@ -298,6 +298,96 @@ appeals suit_after_review total 0 num"
 	assert_output "goi-table: lines.txt:15: art20_1/normative: 1 of 3 values, not placed"
 }
 
+# Layouts that keep the place of a blank cell: the blank stays empty in its
+# cell and the other values land in theirs; a row that lost a blank (shorter
+# than the table's complete rows) is not placed.
+@test "one TAB-indented cell a line: a line of only its TAB is a blank cell" {
+	run tab "$LAY/tabcell.txt"
+	assert_success
+	assert_line --index 0 "art20_1 rules issued 1 num"
+	assert_line --index 1 "art20_1 rules repealed 0 num"
+	assert_line --index 2 "art20_1 rules in_force  empty"
+	assert_line --index 3 "art20_1 normative issued  empty"
+	assert_line --index 4 "art20_1 normative repealed 2 num"
+	assert_line --index 5 "art20_1 normative in_force 15 num"
+	assert_line --index 6 "art20_8 fees amount 3.5 num"
+	assert_line --index 14 "requests carried_in natural  empty"
+	assert_line --index 15 "requests carried_in business 1 num"
+	assert_line --index 17 "requests carried_in nonprofit  empty"
+	assert_line --index 20 "requests carried_in total 1 num"
+	assert_line --index 27 "requests granted total  empty"
+	assert_line --index 34 "requests partial total 1 num"
+	assert_equal "${#lines[@]}" 35
+	run warns "$LAY/tabcell.txt"
+	assert_output "goi-table: tabcell.txt:66: requests/granted: 6 of 7 values, not placed
+goi-table: tabcell.txt:83: appeals: caption without a table"
+}
+
+@test "| between cells, one cell a line: lone | lines keep blank cells, one-row tables too" {
+	run tab "$LAY/pipecells.txt"
+	assert_success
+	assert_output "art20_1 rules made 2 num
+art20_1 rules published 2 num
+art20_1 rules total_public 9 num
+art20_1 normative made  empty
+art20_1 normative published 1 num
+art20_1 normative total_public 4 num
+art20_8 fees prev_items  empty
+art20_8 fees change -2 num
+art20_9 procurement projects 3 num
+art20_9 procurement amount  empty"
+	run warns "$LAY/pipecells.txt"
+	assert_output "goi-table: pipecells.txt:55: requests: caption without a table"
+}
+
+@test "markdown with row spans as empty cells: a |  | cell stays blank, rows end at the line end" {
+	run tab "$LAY/markdown-spans.txt"
+	assert_success
+	assert_line --index 0 "art20_8 fees prev_items  empty"
+	assert_line --index 1 "art20_8 fees change 4 num"
+	assert_line --index 2 "art20_9 procurement projects 12 num"
+	assert_line --index 3 "art20_9 procurement amount 305.5 num"
+	assert_line --index 4 "requests new natural 7 num"
+	assert_line --index 10 "requests new total 9 num"
+	assert_line --index 25 "requests partial natural  empty"
+	assert_line --index 26 "requests partial business 1 num"
+	assert_line --index 30 "requests partial other 1 num"
+	assert_line --index 31 "requests partial total 2 num"
+	assert_line --index 39 "requests denied.2 natural 0 num"
+	assert_line --index 40 "requests denied.2 business  empty"
+	assert_line --index 45 "requests denied.2 total 0 num"
+	assert_line --index 46 "requests denied.3 natural  empty"
+	assert_line --index 52 "requests denied.3 total  empty"
+	assert_equal "${#lines[@]}" 53
+	run warns "$LAY/markdown-spans.txt"
+	assert_output "goi-table: markdown-spans.txt:24: requests/denied.3: 6 of 7 values, not placed
+goi-table: markdown-spans.txt:26: appeals: caption without a table"
+}
+
+@test "TAB rows padded to the widest table, row spans as leading empty fields" {
+	run tab "$LAY/tabpad.txt"
+	assert_success
+	assert_line --index 4 "art20_1 normative repealed  empty"
+	assert_line --index 5 "art20_1 normative in_force 21 num"
+	assert_line --index 6 "art20_8 fees amount  empty"
+	assert_line --index 21 "requests granted natural 2 num"
+	assert_line --index 27 "requests granted total 3 num"
+	assert_output --partial "requests partial natural  empty
+requests partial business 1 num
+requests partial research  empty
+requests partial nonprofit 0 num
+requests partial legal 0 num
+requests partial other  empty
+requests partial total 1 num
+requests denied.1 natural 0 num"
+	assert_line --index 48 "requests denied.2 total  empty"
+	assert_equal "${#lines[@]}" 49
+	run warns "$LAY/tabpad.txt"
+	assert_output "goi-table: tabpad.txt:18: requests/denied.2: 6 of 7 values, not placed
+goi-table: tabpad.txt:19: appeals: caption without a table
+goi-table: tabpad.txt:7: art20_8: table found, no value read (every cell blank)"
+}
+
 @test "collapsed text, blanks vanished: never shift, never split a number" {
 	run tab "$LAY/collapsed.txt"
 	assert_line --index 3 "art20_1 normative issued  empty"
