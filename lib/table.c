@@ -88,6 +88,7 @@ typedef struct {
 	size_t a, b;		/* units */
 	int cell;
 	int yuan;		/* followed by 元 */
+	int money;		/* followed by 元 or 万元 */
 	int hasunit;
 	size_t ua, ub;		/* with the unit */
 } tok;
@@ -872,9 +873,11 @@ static const char *const noise[] = {
 static const struct {
 	const char *s;
 	int yuan;		/* 1: 元, to be shifted into 万元 */
+	int money;
 } units[] = {
-	{"万元", 0}, {"元", 1}, {"条", 0}, {"件", 0}, {"个", 0}, {"项", 0},
-	{"次", 0}, {"人", 0}, {"家", 0}, {"份", 0}, {"%", 0},
+	{"万元", 0, 1}, {"元", 1, 1}, {"条", 0, 0}, {"件", 0, 0}, {"个", 0, 0},
+	{"项", 0, 0}, {"次", 0, 0}, {"人", 0, 0}, {"家", 0, 0}, {"份", 0, 0},
+	{"%", 0, 0},
 };
 
 /* Can c start a unit?  (Most numbers have none: no pattern looked up.) */
@@ -1287,7 +1290,7 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 		t = &rg->t[rg->n];
 		t->cell = cell;
 		t->a = i;
-		t->yuan = t->hasunit = 0;
+		t->yuan = t->money = t->hasunit = 0;
 		if (is_digit(c) || ((c == '-' || c == '+') && i + 1 < b &&
 		    is_digit(x->u[i + 1].cp))) {
 			for (j = i + 1; j < b; j++) {
@@ -1306,6 +1309,7 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 					t->ub = j + l;
 					t->hasunit = 1;
 					t->yuan = units[k].yuan;
+					t->money = units[k].money;
 					break;
 				}
 			}
@@ -1735,6 +1739,27 @@ place(goi_extract *x, const target *g, region *rg, int pad, int rpad,
 				if (put_tok(x, g, j, tk, g->line) < 0)
 					return GOI_ENOMEM;
 			}
+			return 0;
+		}
+	}
+	/*
+	 * One figure of one digit, in money, where the row has one money
+	 * column: it is that column's value, whatever the layout lost (a
+	 * PDF table: 政府集中采购 0万元).  More digits could be two cells.
+	 */
+	if (k == 1 && k < N && allparse && rg->t[0].type == T_NUM &&
+	    rg->t[0].money && rg->t[0].b - rg->t[0].a == 1) {
+		int am = -1, nam = 0;
+		for (j = 0; j < N; j++)
+			if (is_amount_slot(x, g, j)) {
+				am = j;
+				nam++;
+			}
+		if (nam == 1) {
+			for (j = 0; j < N; j++)
+				if (put_tok(x, g, j, j == am ? &rg->t[0] : NULL,
+				    g->line) < 0)
+					return GOI_ENOMEM;
 			return 0;
 		}
 	}

@@ -388,6 +388,17 @@ goi-table: tabpad.txt:19: appeals: caption without a table
 goi-table: tabpad.txt:7: art20_8: table found, no value read (every cell blank)"
 }
 
+@test "collapsed text: one one-digit figure in 万元 is the money column's; more digits are not placed" {
+	run tab "$LAY/pdfmoney.txt"
+	assert_success
+	assert_line --index 6 "art20_9 procurement projects  empty"
+	assert_line --index 7 "art20_9 procurement amount 0 num"
+	assert_equal "${#lines[@]}" 8
+	sed 's/ 0万元/ 30万元/' "$LAY/pdfmoney.txt" >"$BATS_TEST_TMPDIR/pdfmoney.txt"
+	run warns "$BATS_TEST_TMPDIR/pdfmoney.txt"
+	assert_line --index 1 'goi-table: pdfmoney.txt:9: art20_9/procurement: "30" read as 2 values would split a number (3 0) with nothing to confirm it, not placed'
+}
+
 @test "collapsed text, blanks vanished: never shift, never split a number" {
 	run tab "$LAY/collapsed.txt"
 	assert_line --index 3 "art20_1 normative issued  empty"
