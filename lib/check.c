@@ -3,9 +3,10 @@
  *
  * The cells of one document are kept (memory follows the largest
  * document) and checked when the next document starts.  For the rules
- * across documents a few cells of each report (those the cross rules name)
- * are kept until the end of input, when each report is paired with last
- * year's report of the same organ, whatever their order in the stream.
+ * across documents a compact record of each report (the cells the cross
+ * rules name, ~110 bytes) is kept until the end of input, when each report
+ * is paired with last year's report of the same organ, whatever their
+ * order in the stream.
  *
  * Semantics: an instance of a rule whose input cells include a blank, na,
  * text or missing cell is na, never fail; one whose inputs include a glued
@@ -49,8 +50,47 @@ typedef struct {
 	const char *yearcol, *formatcol;	/* first non-empty of the doc */
 	const char *tables[16];	/* the tables present, when ntables <= 16 */
 	int ntables;
-	size_t order;		/* position in the input */
 } store;
+
+/* ---- across reports: a compact record per report ---------------------- */
+
+/*
+ * The cross rules pair reports of one organ in any order, so every report
+ * with an organ and a year leaves a record until the end of input.  A
+ * record holds only the cells the cross rules name (the slots, fixed when
+ * the checker is made): kind, exact value, line and, for a glued value, what
+ * was written.  The organ is interned once; the doc key is stored as its
+ * difference from the previous record's.  Records are appended to chunks
+ * in input order; a hash of (organ, year) finds the latest record of each.
+ */
+#define XMAXSLOTS 64
+#define XMAXTABLES 8
+
+typedef struct xchunk {
+	struct xchunk *next;
+	size_t len, cap;
+	unsigned char data[];
+} xchunk;
+
+typedef struct {
+	xchunk *head, *tail;
+} xarena;
+
+typedef struct {
+	const char *row, *col;
+	int tab;		/* index into xtab */
+} xslot;
+
+/* A cell of table xtab[tab] whose row (byrow) or col is key is kept. */
+typedef struct {
+	int tab, byrow;
+	const char *key;
+} xkeep;
+
+typedef struct {
+	void **v;		/* NULL is free */
+	size_t n, cap;
+} xhash;
 
 struct goi_check {
 	const goi_rule *rules;
@@ -63,8 +103,20 @@ struct goi_check {
 	int cross;		/* some cross rule is on */
 	store cur;
 	int have;		/* cur holds a document */
-	store **snaps;
-	size_t nsnaps, capsnaps;
+	xslot slot[XMAXSLOTS];
+	int nslots;
+	const char *xtab[XMAXTABLES];
+	int nxtab;
+	xkeep *keep;
+	int nkeep;
+	xarena recs, organs;
+	xhash byorgan;		/* organ strings */
+	xhash byyear;		/* latest record of each (organ, year) */
+	unsigned char *xbuf;	/* the record being built */
+	size_t xcap;
+	char *xkey;		/* doc key of the previous record */
+	size_t xkeylen, xkeycap;
+	store xself, xlast;	/* records decoded at the end */
 	goi_check_counts n;
 };
 
@@ -152,6 +204,22 @@ kind_parse(const char *k)
 	return K_TEXT;
 }
 
+/* Room for one more cell. */
+static int
+store_grow(store *s)
+{
+	if (s->n == s->cap) {
+		/* The stores of records (no blocks) start small. */
+		size_t cap = s->cap ? 2 * s->cap : s->blocksize < 4096 ? 32 : 256;
+		cell *nv = realloc(s->v, cap * sizeof(*nv));
+		if (nv == NULL)
+			return GOI_ENOMEM;
+		s->v = nv;
+		s->cap = cap;
+	}
+	return 0;
+}
+
 /* Copy c into s; returns 0, GOI_ERANGE/GOI_EINVAL (kept as bad), <0. */
 static int
 store_add(store *s, const goi_cellv *c)
@@ -159,15 +227,8 @@ store_add(store *s, const goi_cellv *c)
 	cell *x;
 	int rc = 0;
 
-	if (s->n == s->cap) {
-		/* Kept cells of a report (small blocks) start small. */
-		size_t cap = s->cap ? 2 * s->cap : s->blocksize < 4096 ? 8 : 256;
-		cell *nv = realloc(s->v, cap * sizeof(*nv));
-		if (nv == NULL)
-			return GOI_ENOMEM;
-		s->v = nv;
-		s->cap = cap;
-	}
+	if (store_grow(s) < 0)
+		return GOI_ENOMEM;
 	x = &s->v[s->n];
 	memset(x, 0, sizeof(*x));
 	if ((x->table = arena_str(s, c->table)) == NULL ||
@@ -1283,72 +1344,547 @@ year_of(const char *s)
 	return *end == '\0' && y > 0 && y < 10000 ? (int)y : 0;
 }
 
-/* Keep the cells the cross rules name, for the end of input. */
-static int
-snapshot(goi_check *c, const store *s)
+/* ---- records for the rules across reports --------------------------------- */
+
+static void *
+xarena_alloc(xarena *a, size_t n)
 {
-	store *k;
-	size_t i;
-	int ri, rc = 0;
+	xchunk *b = a->tail;
+	void *p;
+
+	if (b == NULL || b->cap - b->len < n) {
+		size_t cap = n > 256 * 1024 ? n : 256 * 1024;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->next = NULL;
+		b->len = 0;
+		b->cap = cap;
+		if (a->tail != NULL)
+			a->tail->next = b;
+		else
+			a->head = b;
+		a->tail = b;
+	}
+	p = b->data + b->len;
+	b->len += n;
+	return p;
+}
+
+static void
+xarena_free(xarena *a)
+{
+	xchunk *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = a->tail = NULL;
+}
+
+static size_t
+fnv(const void *p, size_t n, size_t h)
+{
+	const unsigned char *s = p;
+
+	while (n-- > 0)
+		h = (h ^ *s++) * 16777619u;
+	return h;
+}
+
+/* A record starts: type, organ pointer, year (varint), format, tables. */
+enum { XR_EMPTY = 'E', XR_CELLS = 'R' };
+
+static size_t
+put_uv(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+static uint64_t
+get_uv(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	uint64_t v = 0;
+	int sh = 0;
+
+	while (*p & 0x80) {
+		v |= (uint64_t)(*p++ & 0x7f) << sh;
+		sh += 7;
+	}
+	v |= (uint64_t)*p++ << sh;
+	*pp = p;
+	return v;
+}
+
+static uint64_t
+zz(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t
+unzz(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+static const char *
+rec_organ(const unsigned char *r)
+{
+	const char *o;
+
+	memcpy(&o, r + 1, sizeof(o));
+	return o;
+}
+
+static int
+rec_year(const unsigned char *r)
+{
+	const unsigned char *p = r + 1 + sizeof(char *);
+
+	return (int)get_uv(&p);
+}
+
+static size_t
+year_hash(const char *organ, int year)
+{
+	return fnv(&organ, sizeof(organ), fnv(&year, sizeof(year),
+	    2166136261u));
+}
+
+/* Grow a hash of n entries to twice their number; hf hashes an entry. */
+static int
+xhash_grow(xhash *h, size_t (*hf)(const void *))
+{
+	size_t cap = h->cap ? 2 * h->cap : 1024, i, j;
+	void **v;
+
+	if (2 * (h->n + 1) <= h->cap)
+		return 0;
+	if ((v = calloc(cap, sizeof(*v))) == NULL)
+		return GOI_ENOMEM;
+	for (i = 0; i < h->cap; i++)
+		if (h->v[i] != NULL) {
+			for (j = hf(h->v[i]) & (cap - 1); v[j] != NULL;
+			    j = (j + 1) & (cap - 1))
+				;
+			v[j] = h->v[i];
+		}
+	free(h->v);
+	h->v = v;
+	h->cap = cap;
+	return 0;
+}
+
+static size_t
+organ_hf(const void *e)
+{
+	return fnv(e, strlen(e), 2166136261u);
+}
+
+static size_t
+record_hf(const void *e)
+{
+	return year_hash(rec_organ(e), rec_year(e));
+}
+
+/* The organ's one copy. */
+static const char *
+organ_intern(goi_check *c, const char *organ)
+{
+	size_t n = strlen(organ), h;
+	char *p;
+
+	if (xhash_grow(&c->byorgan, organ_hf) < 0)
+		return NULL;
+	for (h = fnv(organ, n, 2166136261u) & (c->byorgan.cap - 1);
+	    c->byorgan.v[h] != NULL; h = (h + 1) & (c->byorgan.cap - 1))
+		if (strcmp(c->byorgan.v[h], organ) == 0)
+			return c->byorgan.v[h];
+	if ((p = xarena_alloc(&c->organs, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, organ, n + 1);
+	c->byorgan.v[h] = p;
+	c->byorgan.n++;
+	return p;
+}
+
+/* The latest record of (organ, year), NULL if none. */
+static const unsigned char *
+record_find(const goi_check *c, const char *organ, int year)
+{
+	size_t h;
+
+	if (c->byyear.cap == 0)
+		return NULL;
+	for (h = year_hash(organ, year) & (c->byyear.cap - 1);
+	    c->byyear.v[h] != NULL; h = (h + 1) & (c->byyear.cap - 1))
+		if (rec_organ(c->byyear.v[h]) == organ &&
+		    rec_year(c->byyear.v[h]) == year)
+			return c->byyear.v[h];
+	return NULL;
+}
+
+/* The slots and the tables the enabled cross rules name. */
+static int
+xslots_init(goi_check *c)
+{
+	static const int fmts[] = {GOI_FMT_2019, GOI_FMT_2021};
+	int ri, f, i, j, k, nk, tab;
+
+	for (ri = 0; ri < c->nrules; ri++) {
+		const goi_ident *id;
+		if (!c->on[ri] || c->rules[ri].type != GOI_RULE_CROSS)
+			continue;
+		for (id = c->rules[ri].ident; id->lhs != NULL; id++) {
+			const char *const *sides[2] = {id->lhs, id->rhs};
+			for (tab = 0; tab < c->nxtab; tab++)
+				if (strcmp(c->xtab[tab], id->table) == 0)
+					break;
+			if (tab == XMAXTABLES)
+				return GOI_EINVAL;
+			if (tab == c->nxtab)
+				c->xtab[c->nxtab++] = id->table;
+			/*
+			 * The terms are keys of the rule's table (no
+			 * table/row/col addresses, no patterns), each
+			 * names schema keys: check.c's cross rules.
+			 */
+			for (k = 0; k < 2; k++)
+				for (i = 0; sides[k][i] != NULL; i++) {
+					xkeep *nv = realloc(c->keep,
+					    (size_t)(c->nkeep + 1) *
+					    sizeof(*nv));
+					if (nv == NULL)
+						return GOI_ENOMEM;
+					c->keep = nv;
+					nv[c->nkeep].tab = tab;
+					nv[c->nkeep].byrow =
+					    id->axis == GOI_EACH_COL;
+					nv[c->nkeep].key = sides[k][i] +
+					    strspn(sides[k][i], "-<");
+					c->nkeep++;
+				}
+			for (f = 0; f < 2; f++) {
+				const goi_schema_table *t;
+				const char *const *each = id->each;
+				if (!(id->formats & fmts[f]))
+					continue;
+				t = goi_schema_table_find(fmts[f], id->table);
+				nk = each ? 0 : t == NULL ? 0 :
+				    id->axis == GOI_EACH_COL ? t->ncols :
+				    t->nrows;
+				if (each)
+					while (each[nk] != NULL)
+						nk++;
+				for (j = 0; j < nk; j++) {
+					const char *e = each ? each[j] :
+					    id->axis == GOI_EACH_COL ?
+					    t->cols[j].key : t->rows[j].key;
+					for (k = 0; k < c->nkeep; k++) {
+						const xkeep *kp = &c->keep[k];
+						const char *row, *col;
+						int s;
+						if (kp->tab != tab)
+							continue;
+						row = kp->byrow ? kp->key : e;
+						col = kp->byrow ? e : kp->key;
+						for (s = 0; s < c->nslots; s++)
+							if (c->slot[s].tab == tab &&
+							    strcmp(c->slot[s].row,
+							    row) == 0 &&
+							    strcmp(c->slot[s].col,
+							    col) == 0)
+								break;
+						if (s < c->nslots)
+							continue;
+						if (s == XMAXSLOTS)
+							return GOI_EINVAL;
+						c->slot[s].row = row;
+						c->slot[s].col = col;
+						c->slot[s].tab = tab;
+						c->nslots++;
+					}
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+xbuf_room(goi_check *c, size_t need)
+{
+	unsigned char *nb;
+	size_t cap;
+
+	if (need <= c->xcap)
+		return 0;
+	for (cap = c->xcap ? c->xcap : 1024; cap < need; cap *= 2)
+		;
+	if ((nb = realloc(c->xbuf, cap)) == NULL)
+		return GOI_ENOMEM;
+	c->xbuf = nb;
+	c->xcap = cap;
+	return 0;
+}
+
+/* Value codes of a slot: the low 3 bits of its first varint. */
+enum { XV_NUM, XV_GLUED, XV_EMPTY, XV_NA, XV_TEXT, XV_BAD, XV_NUMS,
+	XV_GLUEDS };
+
+/* Keep what the cross rules need of the report in s. */
+static int
+record(goi_check *c, const store *s)
+{
+	const cell *got[XMAXSLOTS];
+	const char *organ;
+	unsigned char *p, *r;
+	uint64_t bits = 0;
+	unsigned tables = 0;
+	size_t i, n, pre, need;
+	long line = 0;
+	int k, t, first = 1;
 
 	if (s->organ == NULL || s->organ[0] == '\0' || s->year <= 0)
 		return 0;
-	if ((k = calloc(1, sizeof(*k))) == NULL)
-		return GOI_ENOMEM;
-	k->blocksize = 512;
-	if ((k->doc = arena_str(k, s->doc)) == NULL ||
-	    (k->organ = arena_str(k, s->organ)) == NULL)
-		rc = GOI_ENOMEM;
-	k->year = s->year;
-	k->format = s->format;
-	k->order = c->nsnaps;
-	for (i = 0; i < s->n && rc >= 0; i++) {
+	memset(got, 0, sizeof(got));
+	for (i = 0; i < s->n; i++) {
 		const cell *x = &s->v[i];
-		int keep = 0;
-		for (ri = 0; ri < c->nrules && !keep; ri++) {
-			const goi_ident *id;
-			if (!c->on[ri] || c->rules[ri].type != GOI_RULE_CROSS)
+		for (k = 0; k < c->nkeep; k++) {
+			const xkeep *kp = &c->keep[k];
+			if (strcmp(kp->byrow ? x->row : x->col, kp->key) == 0 &&
+			    strcmp(x->table, c->xtab[kp->tab]) == 0)
+				break;
+		}
+		if (k == c->nkeep)
+			continue;
+		t = c->keep[k].tab;
+		tables |= 1u << t;
+		for (k = 0; k < c->nslots; k++)
+			if (c->slot[k].tab == t &&
+			    strcmp(x->row, c->slot[k].row) == 0 &&
+			    strcmp(x->col, c->slot[k].col) == 0)
+				break;
+		if (k < c->nslots && got[k] == NULL) {
+			got[k] = x;
+			bits |= (uint64_t)1 << k;
+		}
+	}
+	if ((organ = organ_intern(c, s->organ)) == NULL)
+		return GOI_ENOMEM;
+	/* Room for the header, the key and each slot without its raw. */
+	n = strlen(s->doc);
+	need = 1 + sizeof(organ) + 10 + 2 + 20 + n + 10 + 10 +
+	    (size_t)c->nslots * 48;
+	for (k = 0; k < c->nslots; k++)
+		if (got[k] != NULL && got[k]->k == K_GLUED)
+			need += strlen(got[k]->raw) + 11;
+	if (xbuf_room(c, need) < 0)
+		return GOI_ENOMEM;
+	p = c->xbuf;
+	*p++ = tables ? XR_CELLS : XR_EMPTY;
+	memcpy(p, &organ, sizeof(organ));
+	p += sizeof(organ);
+	p += put_uv(p, (uint64_t)s->year);
+	*p++ = (unsigned char)s->format;
+	*p++ = (unsigned char)tables;
+	if (tables) {
+		for (pre = 0; pre < n && pre < c->xkeylen &&
+		    s->doc[pre] == c->xkey[pre]; pre++)
+			;
+		p += put_uv(p, pre);
+		p += put_uv(p, n - pre);
+		memcpy(p, s->doc + pre, n - pre);
+		p += n - pre;
+		if (n + 1 > c->xkeycap) {
+			char *nk = realloc(c->xkey, n + 1);
+			if (nk == NULL)
+				return GOI_ENOMEM;
+			c->xkey = nk;
+			c->xkeycap = n + 1;
+		}
+		memcpy(c->xkey, s->doc, n + 1);
+		c->xkeylen = n;
+		p += put_uv(p, bits);
+		for (k = 0; k < c->nslots; k++) {
+			const cell *x = got[k];
+			uint64_t m = 0;
+			int code, scale = 0;
+			if (x == NULL)
 				continue;
-			for (id = c->rules[ri].ident; id->lhs && !keep; id++) {
-				const char *key = id->axis == GOI_EACH_COL ?
-				    x->row : x->col;
-				const char *const *t;
-				if (strcmp(x->table, id->table) != 0)
-					continue;
-				for (t = id->lhs; *t && !keep; t++)
-					keep = strcmp(*t + strspn(*t, "-<"),
-					    key) == 0;
-				for (t = id->rhs; *t && !keep; t++)
-					keep = strcmp(*t + strspn(*t, "-<"),
-					    key) == 0;
+			if (x->bad)
+				code = XV_BAD;
+			else if (x->k == K_EMPTY)
+				code = XV_EMPTY;
+			else if (x->k == K_NA)
+				code = XV_NA;
+			else if (x->k == K_TEXT)
+				code = XV_TEXT;
+			else {
+				m = zz(x->d.m);
+				scale = x->d.scale;
+				code = x->k == K_GLUED ?
+				    (scale ? XV_GLUEDS : XV_GLUED) :
+				    (scale ? XV_NUMS : XV_NUM);
+			}
+			/* The value in the same varint when it fits. */
+			if (m < ((uint64_t)1 << 59))
+				p += put_uv(p, m << 4 | (uint64_t)code);
+			else {
+				p += put_uv(p, 8 | (uint64_t)code);
+				p += put_uv(p, m);
+			}
+			if (code == XV_NUMS || code == XV_GLUEDS)
+				*p++ = (unsigned char)scale;
+			if (code == XV_GLUED || code == XV_GLUEDS) {
+				size_t rl = strlen(x->raw);
+				p += put_uv(p, rl);
+				memcpy(p, x->raw, rl + 1);
+				p += rl + 1;
+			}
+			p += put_uv(p, zz(first ? x->line : x->line - line));
+			line = x->line;
+			first = 0;
+		}
+	}
+	if ((r = xarena_alloc(&c->recs, (size_t)(p - c->xbuf))) == NULL)
+		return GOI_ENOMEM;
+	memcpy(r, c->xbuf, (size_t)(p - c->xbuf));
+	/* The latest record of (organ, year) is last year's for the next. */
+	if (xhash_grow(&c->byyear, record_hf) < 0)
+		return GOI_ENOMEM;
+	for (i = year_hash(organ, s->year) & (c->byyear.cap - 1);
+	    c->byyear.v[i] != NULL; i = (i + 1) & (c->byyear.cap - 1))
+		if (rec_organ(c->byyear.v[i]) == organ &&
+		    rec_year(c->byyear.v[i]) == s->year)
+			break;
+	if (c->byyear.v[i] == NULL)
+		c->byyear.n++;
+	c->byyear.v[i] = r;
+	return 0;
+}
+
+static const char *const kind_names[] = {"num", "glued", "empty", "na",
+	"text"};
+
+/* Append a cell whose strings live elsewhere. */
+static int
+store_put(store *s, const char *t, const char *r, const char *col, int k,
+    int bad, goi_dec d, const char *raw, long line)
+{
+	cell *x;
+
+	if (store_grow(s) < 0)
+		return GOI_ENOMEM;
+	x = &s->v[s->n++];
+	x->table = t;
+	x->row = r;
+	x->col = col;
+	x->value = "";
+	x->kind = kind_names[k];
+	x->raw = raw;
+	x->line = line;
+	x->k = k;
+	x->bad = bad;
+	x->d = d;
+	s->indexed = 0;
+	return 0;
+}
+
+/*
+ * The record at r as the cells of a store (strings point into the rules,
+ * the schema and the record).  The doc key is rebuilt from the previous
+ * record's, so keys are decoded in input order only (key != 0).
+ */
+static int
+record_load(goi_check *c, const unsigned char *r, store *s, int key,
+    const unsigned char **end)
+{
+	const unsigned char *p = r + 1 + sizeof(char *);
+	uint64_t bits;
+	unsigned tables;
+	long line = 0;
+	int k, t, first = 1, seen = 0;
+
+	store_reset(s);
+	s->organ = rec_organ(r);
+	s->year = (int)get_uv(&p);
+	s->format = *p++;
+	tables = *p++;
+	if (r[0] == XR_EMPTY) {
+		*end = p;
+		return 0;
+	}
+	{
+		size_t pre = get_uv(&p), n = get_uv(&p);
+		if (key) {
+			if (pre + n + 1 > c->xkeycap) {
+				char *nk = realloc(c->xkey, pre + n + 1);
+				if (nk == NULL)
+					return GOI_ENOMEM;
+				c->xkey = nk;
+				c->xkeycap = pre + n + 1;
+			}
+			memcpy(c->xkey + pre, p, n);
+			c->xkey[pre + n] = '\0';
+			c->xkeylen = pre + n;
+			s->doc = c->xkey;
+		}
+		p += n;
+	}
+	bits = get_uv(&p);
+	for (k = 0; k < c->nslots; k++) {
+		goi_dec d = {0, 0};
+		const char *raw = "";
+		uint64_t v, m;
+		int code, kk = K_NUM, bad = 0;
+		if (!(bits & ((uint64_t)1 << k)))
+			continue;
+		v = get_uv(&p);
+		code = (int)(v & 7);
+		m = v & 8 ? get_uv(&p) : v >> 4;
+		switch (code) {
+		case XV_EMPTY: kk = K_EMPTY; break;
+		case XV_NA: kk = K_NA; break;
+		case XV_TEXT: kk = K_TEXT; break;
+		case XV_BAD: bad = 1; break;
+		default:
+			kk = code == XV_GLUED || code == XV_GLUEDS ? K_GLUED :
+			    K_NUM;
+			d.m = unzz(m);
+			if (code == XV_NUMS || code == XV_GLUEDS)
+				d.scale = *p++;
+			if (kk == K_GLUED) {
+				size_t rl = get_uv(&p);
+				raw = (const char *)p;
+				p += rl + 1;
 			}
 		}
-		if (keep) {
-			goi_cellv v = {x->table, x->row, x->col, x->value,
-				x->kind, x->raw, x->line};
-			if ((rc = store_add(k, &v)) > 0)
-				rc = 0;
-			if (rc == GOI_ERANGE || rc == GOI_EINVAL)
-				rc = 0;
-		}
+		line = first ? unzz(get_uv(&p)) : line + unzz(get_uv(&p));
+		first = 0;
+		t = c->slot[k].tab;
+		seen |= 1 << t;
+		if (store_put(s, c->xtab[t], c->slot[k].row, c->slot[k].col,
+		    kk, bad, d, raw, line) < 0)
+			return GOI_ENOMEM;
 	}
-	if (rc >= 0 && c->nsnaps == c->capsnaps) {
-		size_t cap = c->capsnaps ? 2 * c->capsnaps : 64;
-		store **ns = realloc(c->snaps, cap * sizeof(*ns));
-		if (ns == NULL)
-			rc = GOI_ENOMEM;
-		else {
-			c->snaps = ns;
-			c->capsnaps = cap;
-		}
-	}
-	if (rc < 0) {
-		store_free(k);
-		free(k);
-		return rc;
-	}
-	c->snaps[c->nsnaps++] = k;
-	return 0;
+	/* A table whose kept cells fill no slot is still there. */
+	for (t = 0; t < c->nxtab; t++)
+		if ((tables & (1u << t)) && !(seen & (1 << t)) &&
+		    store_put(s, c->xtab[t], "", "", K_EMPTY, 0,
+		    (goi_dec){0, 0}, "", 0) < 0)
+			return GOI_ENOMEM;
+	*end = p;
+	return store_index(s);
 }
 
 static int
@@ -1392,7 +1928,7 @@ end_doc(goi_check *c)
 		}
 	}
 	if (rc >= 0 && c->cross)
-		rc = snapshot(c, s);
+		rc = record(c, s);
 	store_reset(s);
 	return rc < 0 ? rc : c->err;
 }
@@ -1420,22 +1956,28 @@ goi_check_new(const unsigned char *enabled, int flags,
 	c->emit = emit;
 	c->ctx = ctx;
 	c->cur.blocksize = 64 * 1024;
+	if (c->cross && xslots_init(c) < 0) {
+		goi_check_free(c);
+		return NULL;
+	}
 	return c;
 }
 
 void
 goi_check_free(goi_check *c)
 {
-	size_t i;
-
 	if (c == NULL)
 		return;
 	store_free(&c->cur);
-	for (i = 0; i < c->nsnaps; i++) {
-		store_free(c->snaps[i]);
-		free(c->snaps[i]);
-	}
-	free(c->snaps);
+	store_free(&c->xself);
+	store_free(&c->xlast);
+	xarena_free(&c->recs);
+	xarena_free(&c->organs);
+	free(c->byorgan.v);
+	free(c->byyear.v);
+	free(c->keep);
+	free(c->xbuf);
+	free(c->xkey);
 	free(c->on);
 	free(c);
 }
@@ -1465,60 +2007,34 @@ goi_check_cell(goi_check *c, const char *doc, const char *year,
 	return store_add(s, cell);
 }
 
-static int
-snap_cmp(const void *a, const void *b)
-{
-	const store *x = *(store *const *)a, *y = *(store *const *)b;
-	int d = strcmp(x->organ, y->organ);
-
-	if (d != 0)
-		return d;
-	if (x->year != y->year)
-		return x->year < y->year ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
 int
 goi_check_finish(goi_check *c)
 {
-	store **by;
-	size_t i, j;
+	const xchunk *b;
 	int rc, ri;
 
 	if ((rc = end_doc(c)) < 0)
 		return rc;
-	if (c->nsnaps == 0)
-		return c->err;
-	if ((by = malloc(c->nsnaps * sizeof(*by))) == NULL)
-		return GOI_ENOMEM;
-	memcpy(by, c->snaps, c->nsnaps * sizeof(*by));
-	qsort(by, c->nsnaps, sizeof(*by), snap_cmp);
-	for (i = 0; i < c->nsnaps; i++)
-		if ((rc = store_index(c->snaps[i])) < 0)
-			break;
-	/* In input order, each report against the last one of last year. */
-	for (i = 0; i < c->nsnaps && rc >= 0; i++) {
-		store *self = c->snaps[i], *last = NULL;
-		size_t lo = 0, hi = c->nsnaps;
-		while (lo < hi) {	/* first entry > (organ, year - 1) */
-			size_t mid = (lo + hi) / 2;
-			int d = strcmp(by[mid]->organ, self->organ);
-			if (d < 0 || (d == 0 && by[mid]->year <= self->year - 1))
-				lo = mid + 1;
-			else
-				hi = mid;
+	/* In input order, each report against the latest of last year. */
+	for (b = c->recs.head; b != NULL && rc >= 0; b = b->next) {
+		const unsigned char *r = b->data, *end, *last;
+		for (; r < b->data + b->len && rc >= 0; r = end) {
+			if ((rc = record_load(c, r, &c->xself, 1, &end)) < 0 ||
+			    r[0] != XR_CELLS)
+				continue;
+			last = record_find(c, rec_organ(r), c->xself.year - 1);
+			if (last == NULL || last[0] != XR_CELLS)
+				continue;
+			if ((rc = record_load(c, last, &c->xlast, 0,
+			    &(const unsigned char *){NULL})) < 0)
+				break;
+			for (ri = 0; ri < c->nrules && rc >= 0; ri++)
+				if (c->on[ri] &&
+				    c->rules[ri].type == GOI_RULE_CROSS)
+					rc = ident_rule(c, &c->rules[ri],
+					    &c->xself, &c->xlast);
 		}
-		j = lo;
-		if (j > 0 && strcmp(by[j - 1]->organ, self->organ) == 0 &&
-		    by[j - 1]->year == self->year - 1)
-			last = by[j - 1];
-		if (last == NULL)
-			continue;
-		for (ri = 0; ri < c->nrules && rc >= 0; ri++)
-			if (c->on[ri] && c->rules[ri].type == GOI_RULE_CROSS)
-				rc = ident_rule(c, &c->rules[ri], self, last);
 	}
-	free(by);
 	return rc < 0 ? rc : c->err;
 }
 
