@@ -227,6 +227,7 @@ static const char *const marks[] = {
 	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", NULL
 };
 #define MARK_HERE (1u << 5)
+#define NTRIG 256		/* 1 << the most marks (marklen[] holds 8) */
 #define MARK_ATTACH (1u << 0)
 static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
@@ -371,6 +372,8 @@ struct goi_cleaner {
 	unsigned trig;		/* triggers() of the current line */
 	unsigned rulebit[NRULES];	/* the trigger of each R_CUT rule */
 	unsigned cutbits;	/* all of rulebit */
+	unsigned fired[NTRIG];	/* trigger bits -> bit i: rules[i] is an R_CUT
+				 * rule they trigger */
 	/* first characters (BMP) of the words the anchored rules and the
 	 * chrome-word rule look for at the start of a line: a line starting
 	 * with none of them and holding no trigger has no debris */
@@ -463,6 +466,7 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 {
 	goi_cleaner *c;
 	size_t i;
+	unsigned t;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
@@ -511,6 +515,10 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 				lead_add(c, i, tokensep[k]);
 		}
 	}
+	for (t = 0; t < NTRIG; t++)
+		for (i = 0; i < NRULES; i++)
+			if (rules[i].kind == R_CUT && (t & c->rulebit[i]))
+				c->fired[t] |= 1u << i;
 	for (i = 0; tokens[i] != NULL; i++) {
 		bit_set(c->tokchar, tokens[i]);
 		c->toklen[i] = strlen(tokens[i]);
@@ -1316,16 +1324,14 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	regmatch_t m[1];
 	const struct rule *r;
 	int changed = 0;
-	unsigned may, fired = 0;
+	unsigned may, fired;
 	char *p;
 
 	/* no trigger, and no rule word starts the line: nothing to do */
 	may = lead_rules(c, s, n);
 	if (!(c->trig & c->cutbits) && may == 0)
 		return n;
-	for (i = 0; i < NRULES; i++)	/* the cut rules the line triggers */
-		if (rules[i].kind == R_CUT && (c->trig & c->rulebit[i]))
-			fired |= 1u << i;
+	fired = c->fired[c->trig & (NTRIG - 1)];	/* the cut rules triggered */
 	for (i = 0; i < NRULES; i++) {
 		/* only rules that can match: triggered, or a word starts s */
 		unsigned want = (may | fired) >> i;
