@@ -11,13 +11,17 @@
  * then each row's label; the values of a row are read between its label
  * and the next label, where the layout puts them:
  *
- *   '|' in the table: cells are separated by '|', line ends are spaces;
+ *   '|' in the table: cells are separated by '|', line ends are spaces
+ *   (a markdown row still ends with its line: see row_end());
  *   TAB inside a line: cells are TAB fields, a line end ends the row;
+ *   nearly every line indented by a TAB: one cell a line, a line of
+ *   only its TAB a blank cell, an empty line ends the row;
  *   otherwise: one cell a line, a blank line ends the row, and a line
  *   with several numbers is a space-separated (or glued) run.
  *
- * Blank cells keep their place; when a layout lost them, nothing is
- * shifted: the row is reported and left empty.  Runs of glued digits go to
+ * Blank cells keep their place: a row is placed where the complete rows
+ * of its table put their values (place()); when a layout lost them,
+ * nothing is shifted: the row is reported and left empty.  Runs of glued digits go to
  * the solver of glued.c with the table's identities and the figures the
  * prose states; a reading is taken only when exactly one survives.  Two
  * more steps are taken only when the document is known to glue its cells
