@@ -33,6 +33,8 @@ struct run {
 	goi_docscan scan;	/* what the extractors share of a document */
 	const goi_doc *doc;
 	const char *year;
+	const char *fmtname;
+	size_t keylen, yearlen, fmtlen;	/* the three per document */
 	int format;
 	long ncells;		/* table cells of the document */
 	int werr;		/* output failed */
@@ -92,9 +94,9 @@ oncell(void *ctx, const goi_cellv *c)
 		if ((s = goi_schema_col_label(t, c->col)) != NULL)
 			col = s;
 	}
-	goi_out_fieldz(o, r->doc->key);
-	goi_out_fieldz(o, r->year);
-	goi_out_fieldz(o, goi_format_name(r->format));
+	goi_out_field(o, r->doc->key, r->keylen);
+	goi_out_field(o, r->year, r->yearlen);
+	goi_out_field(o, r->fmtname, r->fmtlen);
 	goi_out_fieldz(o, c->table);
 	goi_out_fieldz(o, row);
 	goi_out_fieldz(o, col);
@@ -134,6 +136,12 @@ table_doc(struct run *r, const goi_doc *doc)
 		snprintf(year, sizeof(year), "%d", r->scan.info.year);
 	r->year = year;
 	r->format = goi_extract_format(r->x, doc);
+	/* the first three fields of every cell: measured once */
+	r->keylen = strlen(doc->key);
+	r->yearlen = strlen(year);
+	if ((r->fmtname = goi_format_name(r->format)) == NULL)
+		r->fmtname = "";
+	r->fmtlen = strlen(r->fmtname);
 	if ((rc = goi_facts_extract_scan(&r->scan, r->format, &facts)) < 0)
 		return rc;
 	if (r->format == GOI_FMT_OLD)
