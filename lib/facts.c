@@ -55,26 +55,52 @@
 
 /* ---- goi_utext ----------------------------------------------------------- */
 
+/* Room for need more code points and for the lines of doc. */
 static int
-utext_grow(goi_utext *u, size_t *cap, size_t need)
+utext_grow(goi_utext *u, size_t need, size_t nlines)
 {
 	int32_t *cp;
+	size_t *ls;
 	long *ln;
 	size_t n;
 
-	if (u->n + need <= *cap)
+	if (nlines > u->lcap) {
+		if ((ls = realloc(u->lstart, nlines * sizeof(*ls))) == NULL)
+			return GOI_ENOMEM;
+		u->lstart = ls;
+		if ((ln = realloc(u->lline, nlines * sizeof(*ln))) == NULL)
+			return GOI_ENOMEM;
+		u->lline = ln;
+		u->lcap = nlines;
+	}
+	if (u->n + need <= u->cpcap)
 		return 0;
-	n = *cap ? *cap : 1024;
+	n = u->cpcap ? u->cpcap : 1024;
 	while (n < u->n + need)
 		n *= 2;
 	if ((cp = realloc(u->cp, n * sizeof(*cp))) == NULL)
 		return GOI_ENOMEM;
 	u->cp = cp;
-	if ((ln = realloc(u->line, n * sizeof(*ln))) == NULL)
-		return GOI_ENOMEM;
-	u->line = ln;
-	*cap = n;
+	u->cpcap = n;
 	return 0;
+}
+
+long
+goi_utext_line(const goi_utext *u, size_t pos)
+{
+	size_t lo = 0, hi = u->nl, mid;
+
+	/* the last line that starts at or before pos */
+	if (hi == 0)
+		return 0;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (u->lstart[mid] <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return u->lline[lo];
 }
 
 /*
@@ -124,11 +150,10 @@ build_stable(void)
  * stable); 0 when it is not, u->n then unchanged.
  */
 static int
-fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
+fastline(goi_utext *u, const unsigned char *s, size_t n)
 {
 	const unsigned char *e = s + n;
-	int32_t *cp = u->cp + u->n, *cp0 = cp;
-	long *ln;
+	int32_t *cp = u->cp + u->n;
 	uint32_t c, c1, c2;
 
 	while (s < e) {
@@ -161,19 +186,16 @@ fastline(goi_utext *u, const unsigned char *s, size_t n, long line)
 			return 0;
 		*cp++ = (int32_t)c;
 	}
-	for (ln = u->line + u->n; cp0 < cp; cp0++)
-		*ln++ = line;
 	u->n = (size_t)(cp - u->cp);
 	return 1;
 }
 
 /*
- * goi_utext_build into u's arrays, which hold *cap code points (0: none
- * yet) and grow as needed.  On error u keeps its arrays, for the caller
- * to free.
+ * goi_utext_build into u's arrays, which grow as needed (their sizes are
+ * kept in u).  On error u keeps its arrays, for the caller to free.
  */
 static int
-utext_fill(goi_utext *u, size_t *cap, const goi_doc *doc)
+utext_fill(goi_utext *u, const goi_doc *doc)
 {
 	size_t i, bcap = 0, k, total = 0;
 	char *clean = NULL, *t;
@@ -182,23 +204,25 @@ utext_fill(goi_utext *u, size_t *cap, const goi_doc *doc)
 	utf8proc_ssize_t r, len;
 
 	u->n = 0;
+	u->nl = 0;
 	if (!stable_ready)
 		build_stable();
 	/* Room for the usual case at once: a code point a byte at most. */
 	for (i = 0; i < doc->nlines; i++)
 		total += doc->lines[i].len + 1;
-	if (utext_grow(u, cap, total) < 0)
+	if (utext_grow(u, total, doc->nlines) < 0)
 		return GOI_ENOMEM;
 	for (i = 0; i < doc->nlines; i++) {
 		const goi_docline *dl = &doc->lines[i];
 		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
 		size_t j = 0;
 
-		if (utext_grow(u, cap, dl->len + 1) < 0)
+		if (utext_grow(u, dl->len + 1, doc->nlines) < 0)
 			goto nomem;
-		if (fastline(u, s, dl->len, dl->line)) {
-			u->cp[u->n] = '\n';
-			u->line[u->n++] = dl->line;
+		u->lstart[u->nl] = u->n;
+		u->lline[u->nl++] = dl->line;
+		if (fastline(u, s, dl->len)) {
+			u->cp[u->n++] = '\n';
 			continue;
 		}
 		/* Valid UTF-8 without NUL for utf8proc_map: 3 bytes per bad byte. */
@@ -230,7 +254,7 @@ utext_fill(goi_utext *u, size_t *cap, const goi_doc *doc)
 			nf = NULL;
 			len = 0;
 		}
-		if (utext_grow(u, cap, (size_t)len + 1) < 0) {
+		if (utext_grow(u, (size_t)len + 1, doc->nlines) < 0) {
 			free(nf);
 			goto nomem;
 		}
@@ -240,12 +264,10 @@ utext_fill(goi_utext *u, size_t *cap, const goi_doc *doc)
 				r = 1;
 				c = 0xFFFD;
 			}
-			u->cp[u->n] = c;
-			u->line[u->n++] = dl->line;
+			u->cp[u->n++] = c;
 		}
 		free(nf);
-		u->cp[u->n] = '\n';
-		u->line[u->n++] = dl->line;
+		u->cp[u->n++] = '\n';
 	}
 	free(clean);
 	return 0;
@@ -257,13 +279,10 @@ nomem:
 int
 goi_utext_build(goi_utext *u, const goi_doc *doc)
 {
-	size_t cap = 0;
 	int rc;
 
-	u->cp = NULL;
-	u->line = NULL;
-	u->n = 0;
-	if ((rc = utext_fill(u, &cap, doc)) < 0)
+	memset(u, 0, sizeof(*u));
+	if ((rc = utext_fill(u, doc)) < 0)
 		goi_utext_free(u);
 	return rc;
 }
@@ -272,10 +291,9 @@ void
 goi_utext_free(goi_utext *u)
 {
 	free(u->cp);
-	free(u->line);
-	u->cp = NULL;
-	u->line = NULL;
-	u->n = 0;
+	free(u->lstart);
+	free(u->lline);
+	memset(u, 0, sizeof(*u));
 }
 
 static int
@@ -885,7 +903,7 @@ read_parts(factctx *x, size_t p, size_t end)
 		snprintf(x->part[x->nparts].value, sizeof(x->part[0].value), "%s",
 		    val);
 		snprintf(x->part[x->nparts].raw, sizeof(x->part[0].raw), "%s", ph);
-		x->part[x->nparts].line = u->line[p];
+		x->part[x->nparts].line = goi_utext_line(u, p);
 		x->nparts++;
 		snprintf(lasttail, sizeof(lasttail), "%s", tail);
 		p = e + 1;
@@ -922,14 +940,14 @@ read_negation(factctx *x, size_t p, size_t end)
 	if (hasany(cl, bad))
 		return;
 	if (strstr(cl, "行政复议") != NULL)
-		setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], "0", raw, u->line[p]);
+		setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], "0", raw, goi_utext_line(u, p));
 	if (strstr(cl, "行政诉讼") != NULL)
-		setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], "0", raw, u->line[p]);
+		setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], "0", raw, goi_utext_line(u, p));
 	if (strstr(cl, "复议") == NULL && strstr(cl, "诉讼") == NULL &&
 	    (strstr(cl, "收到") != NULL || strstr(cl, "受理") != NULL) &&
 	    strstr(cl, "申请") != NULL && strstr(cl, "公开") != NULL &&
 	    !hasany(cl, part_words))
-		setfact(x, &x->f[F_NEW], fact_key[F_NEW], "0", raw, u->line[p]);
+		setfact(x, &x->f[F_NEW], fact_key[F_NEW], "0", raw, goi_utext_line(u, p));
 }
 
 /*
@@ -1041,29 +1059,29 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 			if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
 				if (!x->f[F_TOTAL].set) {
 					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-					    u->line[p]);
+					    goi_utext_line(u, p));
 					read_parts(x, e + 1, u->n);
 				} else
 					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-					    u->line[p]);
+					    goi_utext_line(u, p));
 			} else if (is_carried_in(ph))
 				setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
-				    raw, u->line[p]);
+				    raw, goi_utext_line(u, p));
 			else if (is_carried_out(ph))
 				setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
-				    val, raw, u->line[p]);
+				    val, raw, goi_utext_line(u, p));
 			else if (is_requests_new(ph))
 				setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
-				    u->line[p]);
+				    goi_utext_line(u, p));
 			else if (is_answered(ph))
 				setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
-				    raw, u->line[p]);
+				    raw, goi_utext_line(u, p));
 			else if (is_appeal(ph, "行政复议"))
 				setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
-				    u->line[p]);
+				    goi_utext_line(u, p));
 			else if (is_appeal(ph, "行政诉讼"))
 				setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
-				    u->line[p]);
+				    goi_utext_line(u, p));
 			p = e;
 		}
 	}
@@ -1308,12 +1326,11 @@ goi_docscan_read(goi_docscan *s, const goi_doc *doc)
 	if (goi_docinfo_read_sig(doc, &s->info, sp) < 0)
 		memset(&s->info, 0, sizeof(s->info));
 	s->nmarks = goi_sections_find_sig(doc, sp, s->marks, GOI_SEC_COUNT + 1);
-	return utext_fill(&s->u, &s->ucap, doc);
+	return utext_fill(&s->u, doc);
 }
 
 void
 goi_docscan_free(goi_docscan *s)
 {
 	goi_utext_free(&s->u);
-	s->ucap = 0;
 }

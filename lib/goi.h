@@ -554,17 +554,22 @@ int goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
     const goi_sink *sink);
 
 /*
- * A document's text after NFKC, as code points each with its input line;
- * the lines are joined by '\n', invalid UTF-8 and NUL become U+FFFD.
- * Shared by stats.c and facts.c.
+ * A document's text after NFKC, as code points; the lines are joined by
+ * '\n' (each line's own, at its end), invalid UTF-8 and NUL become U+FFFD.
+ * goi_utext_line tells the input line of a code point.  Shared by stats.c
+ * and facts.c.
  */
 typedef struct {
 	int32_t *cp;
-	long *line;
 	size_t n;
+	size_t *lstart;		/* line k starts at cp[lstart[k]] */
+	long *lline;		/* and is input line lline[k] */
+	size_t nl;
+	size_t cpcap, lcap;	/* allocated */
 } goi_utext;
 int goi_utext_build(goi_utext *u, const goi_doc *doc);	/* 0 or GOI_E* */
 void goi_utext_free(goi_utext *u);
+long goi_utext_line(const goi_utext *u, size_t pos);
 /*
  * Match lit (UTF-8, NFKC) at pos, ignoring white space in the text between
  * its characters; the end of the match, or (size_t)-1.
@@ -592,7 +597,6 @@ typedef struct {
 	goi_secmark marks[GOI_SEC_COUNT + 1];
 	int nmarks;
 	goi_utext u;
-	size_t ucap;
 } goi_docscan;
 int goi_docscan_read(goi_docscan *s, const goi_doc *doc);	/* 0 or GOI_E* */
 void goi_docscan_free(goi_docscan *s);

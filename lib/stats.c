@@ -517,7 +517,7 @@ set_num(sctx *x, srow *r, int col, size_t s, size_t e, const char *unit,
 			clean[k++] = txt[i];
 	clean[k] = '\0';
 	snprintf(r->raw[col], sizeof(r->raw[col]), "%s%s", txt, unit);
-	r->line[col] = u->line[s];
+	r->line[col] = goi_utext_line(u, s);
 	if (goi_dec_parse(clean, k, &d) < 0 ||
 	    (strcmp(unit, "元") == 0 && goi_dec_shift(&d, -4) < 0)) {
 		snprintf(r->val[col], sizeof(r->val[col]), "%s", txt);
@@ -536,7 +536,7 @@ set_empty(sctx *x, srow *r, int col, const char *kind, size_t s, size_t e)
 	r->raw[col][0] = '\0';
 	if (e > s)
 		goi_utext_utf8(x->u, s, e, 0, r->raw[col], sizeof(r->raw[col]));
-	r->line[col] = x->u->line[s < x->u->n ? s : x->u->n - 1];
+	r->line[col] = goi_utext_line(x->u, s < x->u->n ? s : x->u->n - 1);
 }
 
 static const char *
@@ -703,7 +703,7 @@ set_glued(sctx *x, srow *r, long long v, long long c)
 		goi_dec_format(d, r->val[col], sizeof(r->val[col]));
 		r->kind[col] = "glued";
 		snprintf(r->raw[col], sizeof(r->raw[col]), "%s%s", run, unit);
-		r->line[col] = u->line[r->tok[0].s];
+		r->line[col] = goi_utext_line(u, r->tok[0].s);
 	}
 	r->done = 1;
 }
@@ -721,7 +721,7 @@ glued_fail(sctx *x, srow *r, const char *why)
 		char k[KEYMAX + 128];
 
 		snprintf(k, sizeof(k), "stats/%s: glued run %s", r->key, run);
-		warnf(x, x->u->line[r->tok[0].s], "%s: %s", k, why);
+		warnf(x, goi_utext_line(x->u, r->tok[0].s), "%s: %s", k, why);
 	}
 }
 
@@ -941,7 +941,7 @@ place_flow(sctx *x)
 			set_empty(x, r, x->colof[j], "empty", r->tok[0].s,
 			    r->tok[0].s);
 		snprintf(msg, sizeof(msg), "%d of %d", r->ntok, x->ncols);
-		warnf(x, x->u->line[r->tok[0].s], "stats/%s: %s values, not placed",
+		warnf(x, goi_utext_line(x->u, r->tok[0].s), "stats/%s: %s values, not placed",
 		    r->key, msg);
 	}
 }
@@ -1102,7 +1102,7 @@ parse_cells(sctx *x, size_t hline)
 				goi_utext_utf8(u, c[ci].s, c[ci].e, 0, r->raw[col],
 				    sizeof(r->raw[col]));
 				r->kind[col] = "text";
-				r->line[col] = u->line[c[ci].s];
+				r->line[col] = goi_utext_line(u, c[ci].s);
 			} else
 				set_empty(x, r, col, "empty", ls, ls);
 		}
