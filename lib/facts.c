@@ -62,6 +62,7 @@ utext_grow(goi_utext *u, size_t need, size_t nlines)
 	int32_t *cp;
 	size_t *ls;
 	long *ln;
+	unsigned char *lf;
 	size_t n;
 
 	if (nlines > u->lcap) {
@@ -71,6 +72,9 @@ utext_grow(goi_utext *u, size_t need, size_t nlines)
 		if ((ln = realloc(u->lline, nlines * sizeof(*ln))) == NULL)
 			return GOI_ENOMEM;
 		u->lline = ln;
+		if ((lf = realloc(u->lflags, nlines)) == NULL)
+			return GOI_ENOMEM;
+		u->lflags = lf;
 		u->lcap = nlines;
 	}
 	if (u->n + need <= u->cpcap)
@@ -145,9 +149,25 @@ build_stable(void)
 	stable_ready = 1;
 }
 
+/* The GOI_UL_* flag of code point c (0 for most). */
+static int
+lineflag(int32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return GOI_UL_FIGURE;
+	if (c == '\t' || c == '|')
+		return GOI_UL_CELL;
+	if (c == '\n')
+		return GOI_UL_LF;
+	if (c == 0x672A /* 未 */ || c == 0x6CA1 /* 没 */)
+		return GOI_UL_FIGURE;
+	return 0;
+}
+
 /*
  * The code points of s[0..n) into u when the line is its own NFKC (see
- * stable); 0 when it is not, u->n then unchanged.
+ * stable), and its GOI_UL_* flags; -1 when it is not (or holds LF), u->n
+ * then unchanged.
  */
 static int
 fastline(goi_utext *u, const unsigned char *s, size_t n)
@@ -155,39 +175,46 @@ fastline(goi_utext *u, const unsigned char *s, size_t n)
 	const unsigned char *e = s + n;
 	int32_t *cp = u->cp + u->n;
 	uint32_t c, c1, c2;
+	int f = 0;
 
 	while (s < e) {
 		c = *s;
 		if (c >= 0xE0 && c <= 0xEF) {
 			if (e - s < 3)
-				return 0;
+				return -1;
 			c1 = s[1] ^ 0x80;
 			c2 = s[2] ^ 0x80;
 			if ((c1 | c2) > 0x3F)
-				return 0;
+				return -1;
 			c = (c & 0x0F) << 12 | c1 << 6 | c2;
 			/* overlong forms and surrogates are not in the table */
 			if (!(c >= 0x4000 && c <= 0x9FFF && cjk_stable) &&
 			    (c < 0x800 || !(stable[c >> 3] >> (c & 7) & 1)))
-				return 0;
+				return -1;
+			if (c == 0x672A /* 未 */ || c == 0x6CA1 /* 没 */)
+				f |= GOI_UL_FIGURE;
 			s += 3;
 		} else if (c < 0x80) {
-			if (c == 0)
-				return 0;
+			if (c == 0 || c == '\n')
+				return -1;
+			if (c - '0' <= 9)
+				f |= GOI_UL_FIGURE;
+			else if (c == '\t' || c == '|')
+				f |= GOI_UL_CELL;
 			s++;
 		} else if (c >= 0xC2 && c <= 0xDF) {
 			if (e - s < 2 || (s[1] & 0xC0) != 0x80)
-				return 0;
+				return -1;
 			c = (c & 0x1F) << 6 | (s[1] & 0x3F);
 			if (!(stable[c >> 3] >> (c & 7) & 1))
-				return 0;
+				return -1;
 			s += 2;
 		} else
-			return 0;
+			return -1;
 		*cp++ = (int32_t)c;
 	}
 	u->n = (size_t)(cp - u->cp);
-	return 1;
+	return f;
 }
 
 /*
@@ -198,6 +225,7 @@ static int
 utext_fill(goi_utext *u, const goi_doc *doc)
 {
 	size_t i, bcap = 0, k, total = 0;
+	int f;
 	char *clean = NULL, *t;
 	utf8proc_uint8_t *nf;
 	utf8proc_int32_t c;
@@ -220,11 +248,13 @@ utext_fill(goi_utext *u, const goi_doc *doc)
 		if (utext_grow(u, dl->len + 1, doc->nlines) < 0)
 			goto nomem;
 		u->lstart[u->nl] = u->n;
-		u->lline[u->nl++] = dl->line;
-		if (fastline(u, s, dl->len)) {
+		u->lline[u->nl] = dl->line;
+		if ((f = fastline(u, s, dl->len)) >= 0) {
+			u->lflags[u->nl++] = (unsigned char)f;
 			u->cp[u->n++] = '\n';
 			continue;
 		}
+		f = 0;
 		/* Valid UTF-8 without NUL for utf8proc_map: 3 bytes per bad byte. */
 		if (3 * dl->len + 1 > bcap) {
 			bcap = 3 * dl->len + 1;
@@ -265,8 +295,10 @@ utext_fill(goi_utext *u, const goi_doc *doc)
 				c = 0xFFFD;
 			}
 			u->cp[u->n++] = c;
+			f |= lineflag(c);
 		}
 		free(nf);
+		u->lflags[u->nl++] = (unsigned char)f;
 		u->cp[u->n++] = '\n';
 	}
 	free(clean);
@@ -293,6 +325,7 @@ goi_utext_free(goi_utext *u)
 	free(u->cp);
 	free(u->lstart);
 	free(u->lline);
+	free(u->lflags);
 	memset(u, 0, sizeof(*u));
 }
 
@@ -989,12 +1022,105 @@ emit(const goi_sink *sink, const char *table, const char *row,
 	return sink->cell(sink->ctx, &c);
 }
 
+/*
+ * The statements of one prose line [ls, le) (le its '\n' or the end) that
+ * holds a figure or 未/没.
+ */
+static void
+facts_line(factctx *x, size_t ls, size_t le)
+{
+	const goi_utext *u = x->u;
+	const int32_t *cp = u->cp;
+	char val[64], ph[RAWMAX * 2], raw[RAWMAX];
+	size_t p, e, s, hi;
+
+	hi = le < x->st ? le : x->st;
+	for (p = ls; p < hi; p++) {
+		while (p < hi && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
+		    cp[p] != 0x6CA1)
+			p++;
+		if (p >= hi)
+			break;
+		if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
+			read_negation(x, p, u->n);
+			continue;
+		}
+		if (!isdig(u->cp[p]) || (e = figure_scan(u, p, u->n, val,
+		    sizeof(val))) == NOPOS)
+			continue;
+		if (e >= u->n || !iscountunit(u->cp[e]) || e >= x->st) {
+			/* skip the rest of this number */
+			while (p + 1 < u->n && isdig(u->cp[p + 1]))
+				p++;
+			continue;
+		}
+		/* (a figure with a unit only is worth its decimal) */
+		if (figure_norm(val, sizeof(val)) < 0)
+			continue;
+		s = phrase_start(u, p, 0);
+		/* the phrase may begin after the unit of the last figure */
+		while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
+		    u->cp[s] == 0x3001 /* 、 */ || u->cp[s] == 0x548C /* 和 */ ||
+		    u->cp[s] == 0x53CA /* 及 */))
+			s++;
+		phrase_key(u, s, p, ph, sizeof(ph));
+		goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
+		if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
+			if (!x->f[F_TOTAL].set) {
+				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+				    goi_utext_line(u, p));
+				read_parts(x, e + 1, u->n);
+			} else
+				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
+				    goi_utext_line(u, p));
+		} else if (is_carried_in(ph))
+			setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
+			    raw, goi_utext_line(u, p));
+		else if (is_carried_out(ph))
+			setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
+			    val, raw, goi_utext_line(u, p));
+		else if (is_requests_new(ph))
+			setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
+			    goi_utext_line(u, p));
+		else if (is_answered(ph))
+			setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
+			    raw, goi_utext_line(u, p));
+		else if (is_appeal(ph, "行政复议"))
+			setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
+			    goi_utext_line(u, p));
+		else if (is_appeal(ph, "行政诉讼"))
+			setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
+			    goi_utext_line(u, p));
+		p = e;
+	}
+}
+
+/* The lines of [a, b), which holds LF (an escaped \n), read one by one. */
+static void
+facts_lines(factctx *x, size_t a, size_t b)
+{
+	const int32_t *cp = x->u->cp;
+	size_t ls, le;
+	int tab, hit;
+
+	for (ls = a; ls < b && ls < x->st; ls = le + 1) {
+		for (le = ls, tab = hit = 0; le < x->u->n && cp[le] != '\n'; le++)
+			if (cp[le] == '\t' || cp[le] == '|')
+				tab = 1;
+			else if ((cp[le] >= '0' && cp[le] <= '9') ||
+			    cp[le] == 0x672A || cp[le] == 0x6CA1)
+				hit = 1;
+		if (!tab && hit)
+			facts_line(x, ls, le);
+	}
+}
+
 static int
 text_facts(const goi_utext *u, const goi_sink *sink)
 {
 	factctx *x;
-	size_t p, e, s, ls, le;
-	char val[64], ph[RAWMAX * 2], raw[RAWMAX], key[32];
+	size_t k, a, b;
+	char key[32];
 	int i, n = 0, rc;
 
 	/* 23 KB of fact buffers: only the flags need zeroing */
@@ -1010,80 +1136,15 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 	 * Prose only: not table rows (a line holding TAB or |) and nothing
 	 * from the old statistics table on.  Every statement lies within its
 	 * line, so a line is read when it is prose and holds a digit, 未 or 没
-	 * (only figures and statements of none start something).
+	 * (only figures and statements of none start something): the flags
+	 * of the line tell, unless it holds an LF of its own.
 	 */
-	for (ls = 0; ls < x->st; ls = le + 1) {
-		const int32_t *cp = u->cp;
-		size_t hi;
-		int tab = 0, hit = 0;
-
-		for (le = ls; le < u->n && cp[le] != '\n'; le++)
-			if (cp[le] == '\t' || cp[le] == '|')
-				tab = 1;
-			else if ((cp[le] >= '0' && cp[le] <= '9') ||
-			    cp[le] == 0x672A || cp[le] == 0x6CA1)
-				hit = 1;
-		if (tab || !hit)
-			continue;
-		hi = le < x->st ? le : x->st;
-		for (p = ls; p < hi; p++) {
-			while (p < hi && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
-			    cp[p] != 0x6CA1)
-				p++;
-			if (p >= hi)
-				break;
-			if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {
-				read_negation(x, p, u->n);
-				continue;
-			}
-			if (!isdig(u->cp[p]) || (e = figure_scan(u, p, u->n, val,
-			    sizeof(val))) == NOPOS)
-				continue;
-			if (e >= u->n || !iscountunit(u->cp[e]) || e >= x->st) {
-				/* skip the rest of this number */
-				while (p + 1 < u->n && isdig(u->cp[p + 1]))
-					p++;
-				continue;
-			}
-			/* (a figure with a unit only is worth its decimal) */
-			if (figure_norm(val, sizeof(val)) < 0)
-				continue;
-			s = phrase_start(u, p, 0);
-			/* the phrase may begin after the unit of the last figure */
-			while (s < p && (iscountunit(u->cp[s]) || isblankcp(u->cp[s]) ||
-			    u->cp[s] == 0x3001 /* 、 */ || u->cp[s] == 0x548C /* 和 */ ||
-			    u->cp[s] == 0x53CA /* 及 */))
-				s++;
-			phrase_key(u, s, p, ph, sizeof(ph));
-			goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
-			if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
-				if (!x->f[F_TOTAL].set) {
-					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-					    goi_utext_line(u, p));
-					read_parts(x, e + 1, u->n);
-				} else
-					setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
-					    goi_utext_line(u, p));
-			} else if (is_carried_in(ph))
-				setfact(x, &x->f[F_CARRIED_IN], fact_key[F_CARRIED_IN], val,
-				    raw, goi_utext_line(u, p));
-			else if (is_carried_out(ph))
-				setfact(x, &x->f[F_CARRIED_OUT], fact_key[F_CARRIED_OUT],
-				    val, raw, goi_utext_line(u, p));
-			else if (is_requests_new(ph))
-				setfact(x, &x->f[F_NEW], fact_key[F_NEW], val, raw,
-				    goi_utext_line(u, p));
-			else if (is_answered(ph))
-				setfact(x, &x->f[F_ANSWERED], fact_key[F_ANSWERED], val,
-				    raw, goi_utext_line(u, p));
-			else if (is_appeal(ph, "行政复议"))
-				setfact(x, &x->f[F_REVIEW], fact_key[F_REVIEW], val, raw,
-				    goi_utext_line(u, p));
-			else if (is_appeal(ph, "行政诉讼"))
-				setfact(x, &x->f[F_SUIT], fact_key[F_SUIT], val, raw,
-				    goi_utext_line(u, p));
-			p = e;
-		}
+	for (k = 0; k < u->nl && (a = u->lstart[k]) < x->st; k++) {
+		b = k + 1 < u->nl ? u->lstart[k + 1] : u->n;
+		if (u->lflags[k] & GOI_UL_LF)
+			facts_lines(x, a, b);
+		else if (u->lflags[k] == GOI_UL_FIGURE)
+			facts_line(x, a, b - 1);
 	}
 	for (i = 0; i < F_COUNT; i++) {
 		if (!x->f[i].set)

@@ -564,9 +564,12 @@ typedef struct {
 	size_t n;
 	size_t *lstart;		/* line k starts at cp[lstart[k]] */
 	long *lline;		/* and is input line lline[k] */
+	unsigned char *lflags;	/* what it holds: GOI_UL_* */
 	size_t nl;
 	size_t cpcap, lcap;	/* allocated */
 } goi_utext;
+/* A line holds a TAB or |, a digit or 未 or 没, an LF of its own. */
+enum { GOI_UL_CELL = 1, GOI_UL_FIGURE = 2, GOI_UL_LF = 4 };
 int goi_utext_build(goi_utext *u, const goi_doc *doc);	/* 0 or GOI_E* */
 void goi_utext_free(goi_utext *u);
 long goi_utext_line(const goi_utext *u, size_t pos);
