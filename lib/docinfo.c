@@ -349,6 +349,8 @@ findperiod(const goi_docline *L, goi_docinfo *info)
 	char w[256];
 	int y, m, d, y0 = 0, got = 0;
 
+	if (memstr(s, n, "统计") == NULL)	/* what every key starts with */
+		return 0;
 	for (k = 0; k < sizeof(keys) / sizeof(keys[0]) && p == NULL; k++)
 		p = memstr(s, n, keys[k]);
 	if (p == NULL)
@@ -401,6 +403,9 @@ findpublished(const goi_docline *L, goi_docinfo *info)
 	char w[64];
 	int y, m, d;
 
+	/* every key ends with 日期 or 时间 */
+	if (memstr(s, n, "日期") == NULL && memstr(s, n, "时间") == NULL)
+		return 0;
 	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
 		if ((p = memstr(s, n, keys[k])) == NULL)
 			continue;
