@@ -591,12 +591,13 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 	 */
 	wn = goi_fold(L->text + st, L->len - st < 40 ? L->len - st : 40, w,
 	    sizeof(w), NULL);
-	if (ordinal(w, &style, &ord) == 0 && L->len - st > 4 * SHORT)
+	if ((k = ordinal(w, &style, &ord)) == 0 && L->len - st > 4 * SHORT)
 		return;
-	if (L->len - st > 40)	/* else folded already */
+	if (L->len - st > 40) {	/* else folded and read already */
 		wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st :
 		    WIN, w, sizeof(w), NULL);
-	k = ordinal(w, &style, &ord);
+		k = ordinal(w, &style, &ord);
+	}
 	if (style == ST_NONE && !endswithany(w, wn) && !startswith(w, "附") &&
 	    !(wn >= 3 && strcmp(w + wn - 3, "表") == 0))
 		return;
