@@ -161,6 +161,18 @@ text	requests.new	4	2"
 	assert_output "$H"
 }
 
+@test "a line holding escaped LFs: each LF-line is prose or a cell row on its own; the old table's header cuts mid-line" {
+	run bash -c "printf 'doc\tline\ttext\nd\t1\t共收到政府信息公开申请5件\\\\n上年结转3件\\\\t办结2件\nd\t2\t行政复议1件\\\\n|行政诉讼2件\nd\t3\t本年度未收到行政复议\\\\n主动公开政府信息100条，其中网站公开50条\nd\t4\t指标名称\\\\n主动公开政府信息9条\nd\t5\t受理申请7件\n' | '$BATS_FILE_TMPDIR/facts-driver' -f 2>/dev/null | cut -f4,5,7,10"
+	assert_success
+	assert_output "table	row	value	line
+doc	sections	front	1
+doc	format		1
+text	requests.new	5	1
+text	appeals.review	1	2
+text	active.total	100	3
+text	active.part.1	50	3"
+}
+
 @test "doc problems_chars: part 五 that says only 无, on its own lines and run in" {
 	run bash -c "printf 'doc\tline\ttext\nd\t1\t某某局2021年政府信息公开工作年度报告\nd\t2\t一、总体情况\nd\t3\t我局认真落实。\nd\t4\t五、存在的主要问题及改进情况\nd\t5\t无。\nd\t6\t六、其他需要报告的事项\nd\t7\t无。\ne\t9\t某某局2021年政府信息公开工作年度报告 一、总体情况我局认真落实。五、存在的主要问题及改进情况无。六、其他需要报告的事项无。\n' | goi-table 2>/dev/null | awk -F'\t' '\$5 == \"problems_chars\" { print \$1, \$7, \$10 }'"
 	assert_output $'d 1 4\ne 1 9'
