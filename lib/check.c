@@ -14,6 +14,7 @@
  * An instance over a table the document does not have at all is not
  * evaluated: doc.tables reports the missing table once.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,8 @@ typedef struct {
 	long line;
 	int k;
 	int bad;		/* num or glued, but no usable number */
+	int tid;		/* the table's id in the keyspace, -1 if none */
+	int addr;		/* the cell's address there, -1 if none */
 	goi_dec d;
 } cell;
 
@@ -35,21 +38,82 @@ typedef struct block {
 	char data[];
 } block;
 
-/* The cells of one document (or the kept cells of one report). */
+/*
+ * The keys the schema, the doc facts and the rules name, interned when the
+ * checker is made: tables get an id, (table, row, col) an address.  A cell
+ * with an address is found by an array index, not by hashing strings, and
+ * points at the interned strings.  Cells of other keys (the rows of the old
+ * statistics table, keys no rule names) keep their strings and are hashed
+ * by them when the document ends; a key that is not interned can only be
+ * one of theirs.
+ */
+#define KMAXTAB 32
+
+typedef struct {
+	const char *t, *r, *c;
+	int tid;
+} kaddr;
+
+/* Static key strings (rules, schema, literals) by their pointers. */
+typedef struct {
+	const void *t, *r, *c;
+	int tid, addr;
+} kmemo;
+
+/* A table/row/col term of a rule, parsed once. */
+typedef struct {
+	const char *term, *t, *r, *c;
+} kfull;
+
+/* The keys an identity runs over in one format (schema or its own each). */
+typedef struct {
+	const goi_ident *id;
+	int fmt;
+	const char **keys;
+	size_t n;
+} keach;
+
+typedef struct {
+	const char *tab[KMAXTAB];
+	int ntab;
+	kaddr *a;
+	size_t na, capa;
+	int *hash;		/* address + 1; 0 is free */
+	size_t hcap;
+	kmemo *memo;
+	size_t mn, mcap;
+	kfull *full;
+	size_t nfull;
+	keach *each;
+	size_t neach;
+	char *strs;		/* the strings of full */
+	int stats;		/* tid of "stats" */
+	signed char *xslot;	/* per address: the record slot, -1 none */
+	unsigned char *xkeep;	/* per address: a cross rule keeps it */
+} keyspace;
+
+/* The cells of one document (or the record of one report). */
 typedef struct {
 	cell *v;
 	size_t n, cap;
-	size_t *hash;		/* index + 1; 0 is free */
+	size_t *hash;		/* cells without an address: index + 1 */
 	size_t hcap;
 	int indexed;
 	block *mem;
 	size_t blocksize;
+	keyspace *ks;
+	int *where;		/* per address: index + 1 of its first cell */
+	unsigned *stamp;	/* where[a] holds for this document if == gen */
+	unsigned gen;
+	uint32_t tabs;		/* the tids present */
+	size_t first[KMAXTAB];	/* per tid: index + 1 of its first cell */
+	int other;		/* a cell of a table without an id */
+	int ltid;		/* tid of the last cell added, and its table */
+	const char *lname;
 	const char *doc;
 	const char *organ;
 	int year, format;
 	const char *yearcol, *formatcol;	/* first non-empty of the doc */
-	const char *tables[16];	/* the tables present, when ntables <= 16 */
-	int ntables;
 } store;
 
 /* ---- across reports: a compact record per report ---------------------- */
@@ -79,6 +143,7 @@ typedef struct {
 typedef struct {
 	const char *row, *col;
 	int tab;		/* index into xtab */
+	int tid, addr;		/* in the keyspace */
 } xslot;
 
 /* A cell of table xtab[tab] whose row (byrow) or col is key is kept. */
@@ -103,8 +168,10 @@ struct goi_check {
 	int cross;		/* some cross rule is on */
 	store cur;
 	int have;		/* cur holds a document */
+	keyspace ks;
 	xslot slot[XMAXSLOTS];
 	int nslots;
+	uint32_t xtids;		/* tids of the cross rules' tables */
 	const char *xtab[XMAXTABLES];
 	int nxtab;
 	xkeep *keep;
@@ -128,7 +195,6 @@ arena_alloc(store *s, size_t n)
 	block *b = s->mem;
 	void *p;
 
-	n = (n + 7) & ~(size_t)7;
 	if (b == NULL || b->cap - b->len < n) {
 		size_t cap = s->blocksize > n ? s->blocksize : n;
 		if ((b = malloc(sizeof(*b) + cap)) == NULL)
@@ -174,6 +240,15 @@ store_reset(store *s)
 	s->doc = s->organ = s->yearcol = s->formatcol = NULL;
 	s->year = 0;
 	s->format = GOI_FMT_NONE;
+	if (++s->gen == 0) {
+		if (s->stamp != NULL)
+			memset(s->stamp, 0, s->ks->na * sizeof(*s->stamp));
+		s->gen = 1;
+	}
+	s->tabs = 0;
+	memset(s->first, 0, sizeof(s->first));
+	s->other = 0;
+	s->lname = NULL;
 }
 
 static void
@@ -189,20 +264,197 @@ store_free(store *s)
 	}
 	free(s->v);
 	free(s->hash);
+	free(s->where);
+	free(s->stamp);
 }
+
+/* s starts empty over the keyspace ks. */
+static int
+store_init(store *s, keyspace *ks, size_t blocksize)
+{
+	s->ks = ks;
+	s->blocksize = blocksize;
+	s->gen = 1;
+	if ((s->where = malloc((ks->na + 1) * sizeof(*s->where))) == NULL ||
+	    (s->stamp = calloc(ks->na + 1, sizeof(*s->stamp))) == NULL)
+		return GOI_ENOMEM;
+	return 0;
+}
+
+static const char *const kind_names[] = {"num", "glued", "empty", "na",
+	"text"};
 
 static int
 kind_parse(const char *k)
 {
-	static const char *const names[] = {"num", "glued", "empty", "na",
-		"text"};
 	int i;
 
 	for (i = 0; i < 5; i++)
-		if (strcmp(k, names[i]) == 0)
+		if (k[0] == kind_names[i][0] && strcmp(k, kind_names[i]) == 0)
 			return i;
 	return K_TEXT;
 }
+
+/* ---- the keyspace ------------------------------------------------------ */
+
+static size_t
+hstr(size_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t
+khash(int tid, const char *r, const char *c)
+{
+	return hstr((hstr(2166136261u ^ ((size_t)tid << 8), r) ^ 1) *
+	    16777619u, c);
+}
+
+static int
+ks_tid(const keyspace *ks, const char *t)
+{
+	int i;
+
+	for (i = 0; i < ks->ntab; i++)
+		if (strcmp(ks->tab[i], t) == 0)
+			return i;
+	return -1;
+}
+
+static int
+ks_addr(const keyspace *ks, int tid, const char *r, const char *c)
+{
+	size_t h;
+
+	if (tid < 0 || ks->hcap == 0)
+		return -1;
+	for (h = khash(tid, r, c) & (ks->hcap - 1); ks->hash[h] != 0;
+	    h = (h + 1) & (ks->hcap - 1)) {
+		const kaddr *a = &ks->a[ks->hash[h] - 1];
+		if (a->tid == tid && strcmp(a->r, r) == 0 &&
+		    strcmp(a->c, c) == 0)
+			return ks->hash[h] - 1;
+	}
+	return -1;
+}
+
+/* The table's id; past KMAXTAB tables a table has none (its cells are
+ * found by their strings). */
+static int
+ks_addtab(keyspace *ks, const char *t)
+{
+	int i = ks_tid(ks, t);
+
+	if (i >= 0 || ks->ntab == KMAXTAB)
+		return i;
+	ks->tab[ks->ntab] = t;
+	return ks->ntab++;
+}
+
+/* Intern (t, r, c): static strings, or strings that outlive the checker. */
+static int
+ks_add(keyspace *ks, const char *t, const char *r, const char *c)
+{
+	int tid = ks_addtab(ks, t);
+	size_t h, i;
+
+	if (tid < 0 || ks_addr(ks, tid, r, c) >= 0)
+		return 0;
+	if (2 * (ks->na + 1) > ks->hcap) {
+		size_t cap = ks->hcap ? 2 * ks->hcap : 1024;
+		int *nh = calloc(cap, sizeof(*nh));
+		if (nh == NULL)
+			return GOI_ENOMEM;
+		for (i = 0; i < ks->na; i++) {
+			for (h = khash(ks->a[i].tid, ks->a[i].r, ks->a[i].c) &
+			    (cap - 1); nh[h] != 0; h = (h + 1) & (cap - 1))
+				;
+			nh[h] = (int)i + 1;
+		}
+		free(ks->hash);
+		ks->hash = nh;
+		ks->hcap = cap;
+	}
+	if (ks->na == ks->capa) {
+		size_t cap = ks->capa ? 2 * ks->capa : 512;
+		kaddr *na = realloc(ks->a, cap * sizeof(*na));
+		if (na == NULL)
+			return GOI_ENOMEM;
+		ks->a = na;
+		ks->capa = cap;
+	}
+	ks->a[ks->na].t = ks->tab[tid];
+	ks->a[ks->na].r = r;
+	ks->a[ks->na].c = c;
+	ks->a[ks->na].tid = tid;
+	for (h = khash(tid, r, c) & (ks->hcap - 1); ks->hash[h] != 0;
+	    h = (h + 1) & (ks->hcap - 1))
+		;
+	ks->hash[h] = (int)ks->na + 1;
+	ks->na++;
+	return 0;
+}
+
+static size_t
+pmix(const void *a, const void *b, const void *c)
+{
+	uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15u ^
+	    (uint64_t)(uintptr_t)b * 0xc2b2ae3d27d4eb4fu ^
+	    (uint64_t)(uintptr_t)c * 0x165667b19e3779f9u;
+
+	return (size_t)(h ^ h >> 29);
+}
+
+/*
+ * The tid and address of (t, r, c) given as static strings (the rules',
+ * the schema's, literals), resolved once by their pointers.  r NULL asks
+ * for the tid only.  Never call it with strings of the input.
+ */
+static int
+ks_find(keyspace *ks, const char *t, const char *r, const char *c, int *tid)
+{
+	kmemo *m;
+	size_t h, i;
+
+	if (2 * (ks->mn + 1) > ks->mcap) {
+		size_t cap = ks->mcap ? 2 * ks->mcap : 1024;
+		kmemo *nm = calloc(cap, sizeof(*nm));
+		if (nm == NULL) {	/* resolve without remembering */
+			*tid = ks_tid(ks, t);
+			return r == NULL ? -1 : ks_addr(ks, *tid, r, c);
+		}
+		for (i = 0; i < ks->mcap; i++) {
+			if (ks->memo[i].t == NULL)
+				continue;
+			for (h = pmix(ks->memo[i].t, ks->memo[i].r,
+			    ks->memo[i].c) & (cap - 1); nm[h].t != NULL;
+			    h = (h + 1) & (cap - 1))
+				;
+			nm[h] = ks->memo[i];
+		}
+		free(ks->memo);
+		ks->memo = nm;
+		ks->mcap = cap;
+	}
+	for (h = pmix(t, r, c) & (ks->mcap - 1); (m = &ks->memo[h])->t != NULL;
+	    h = (h + 1) & (ks->mcap - 1))
+		if (m->t == t && m->r == r && m->c == c) {
+			*tid = m->tid;
+			return m->addr;
+		}
+	m->t = t;
+	m->r = r;
+	m->c = c;
+	m->tid = ks_tid(ks, t);
+	m->addr = r == NULL ? -1 : ks_addr(ks, m->tid, r, c);
+	ks->mn++;
+	*tid = m->tid;
+	return m->addr;
+}
+
+/* ---- the cells of a document ------------------------------------------- */
 
 /* Room for one more cell. */
 static int
@@ -220,10 +472,30 @@ store_grow(store *s)
 	return 0;
 }
 
+/* The new last cell x (tid and addr set) is indexed. */
+static void
+store_note(store *s, cell *x)
+{
+	size_t i = (size_t)(x - s->v);
+
+	if (x->tid >= 0) {
+		s->tabs |= (uint32_t)1 << x->tid;
+		if (s->first[x->tid] == 0)
+			s->first[x->tid] = i + 1;
+	} else
+		s->other = 1;
+	if (x->addr >= 0 && s->stamp[x->addr] != s->gen) {
+		s->stamp[x->addr] = s->gen;
+		s->where[x->addr] = (int)i + 1;
+	}
+	s->indexed = 0;
+}
+
 /* Copy c into s; returns 0, GOI_ERANGE/GOI_EINVAL (kept as bad), <0. */
 static int
 store_add(store *s, const goi_cellv *c)
 {
+	const keyspace *ks = s->ks;
 	cell *x;
 	int rc = 0;
 
@@ -231,51 +503,58 @@ store_add(store *s, const goi_cellv *c)
 		return GOI_ENOMEM;
 	x = &s->v[s->n];
 	memset(x, 0, sizeof(*x));
-	if ((x->table = arena_str(s, c->table)) == NULL ||
-	    (x->row = arena_str(s, c->row)) == NULL ||
-	    (x->col = arena_str(s, c->col)) == NULL ||
-	    (x->value = arena_str(s, c->value)) == NULL ||
-	    (x->kind = arena_str(s, c->kind)) == NULL ||
-	    (x->raw = arena_str(s, c->raw)) == NULL)
+	/* Most cells are of the table of the cell before. */
+	if (s->lname == NULL || strcmp(s->lname, c->table) != 0) {
+		s->ltid = ks_tid(ks, c->table);
+		s->lname = s->ltid >= 0 ? ks->tab[s->ltid] :
+		    arena_str(s, c->table);
+		if (s->lname == NULL)
+			return GOI_ENOMEM;
+	}
+	x->table = s->lname;
+	x->tid = s->ltid;
+	x->addr = ks_addr(ks, x->tid, c->row, c->col);
+	if (x->addr >= 0) {
+		x->row = ks->a[x->addr].r;
+		x->col = ks->a[x->addr].c;
+	} else if ((x->row = arena_str(s, c->row)) == NULL ||
+	    (x->col = arena_str(s, c->col)) == NULL)
+		return GOI_ENOMEM;
+	if ((x->value = c->value[0] ? arena_str(s, c->value) : "") == NULL ||
+	    (x->raw = c->raw[0] ? arena_str(s, c->raw) : "") == NULL)
 		return GOI_ENOMEM;
 	x->line = c->line;
 	x->k = kind_parse(c->kind);
+	x->kind = kind_names[x->k];
 	if (x->k == K_NUM || x->k == K_GLUED) {
 		rc = goi_dec_parse(c->value, strlen(c->value), &x->d);
 		if (rc < 0)
 			x->bad = 1;
 	}
 	s->n++;
-	s->indexed = 0;
+	store_note(s, x);
 	return rc;
 }
 
 static size_t
 hash3(const char *t, const char *r, const char *c)
 {
-	size_t h = 2166136261u;
-	const char *p;
-
-	for (p = t; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h = (h ^ 1) * 16777619u;
-	for (p = r; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	h = (h ^ 2) * 16777619u;
-	for (p = c; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	return h;
+	return hstr((hstr((hstr(2166136261u, t) ^ 1) * 16777619u, r) ^ 2) *
+	    16777619u, c);
 }
 
-/* Index the cells by address; the first of duplicates wins. */
+/* Index the cells without an address by their strings; the first of
+ * duplicates wins. */
 static int
 store_index(store *s)
 {
-	size_t i, h, cap;
+	size_t i, h, cap, n = 0;
 
 	if (s->indexed)
 		return 0;
-	for (cap = 16; cap < 2 * s->n + 2; cap *= 2)
+	for (i = 0; i < s->n; i++)
+		n += s->v[i].addr < 0;
+	for (cap = 16; cap < 2 * n + 2; cap *= 2)
 		;
 	if (cap > s->hcap) {
 		size_t *nh = realloc(s->hash, cap * sizeof(*nh));
@@ -285,18 +564,10 @@ store_index(store *s)
 		s->hcap = cap;
 	}
 	memset(s->hash, 0, s->hcap * sizeof(*s->hash));
-	s->ntables = 0;
-	for (i = 0; i < s->n; i++) {
+	for (i = 0; i < s->n && n > 0; i++) {
 		cell *x = &s->v[i];
-		int t;
-		for (t = 0; t < s->ntables && t < 16; t++)
-			if (strcmp(s->tables[t], x->table) == 0)
-				break;
-		if (t == s->ntables) {
-			if (t < 16)
-				s->tables[t] = x->table;
-			s->ntables++;
-		}
+		if (x->addr >= 0)
+			continue;
 		for (h = hash3(x->table, x->row, x->col) & (s->hcap - 1);
 		    s->hash[h] != 0; h = (h + 1) & (s->hcap - 1)) {
 			cell *y = &s->v[s->hash[h] - 1];
@@ -313,11 +584,14 @@ store_index(store *s)
 }
 
 static const cell *
-lookup(const store *s, const char *t, const char *r, const char *c)
+lookup_at(const store *s, int a, const char *t, const char *r, const char *c)
 {
 	size_t h;
 
-	if (s == NULL || s->n == 0)
+	if (a >= 0)
+		return s->stamp[a] == s->gen ? &s->v[s->where[a] - 1] : NULL;
+	/* Not an interned key: only cells without an address can have it. */
+	if (s->hcap == 0)
 		return NULL;
 	for (h = hash3(t, r, c) & (s->hcap - 1); s->hash[h] != 0;
 	    h = (h + 1) & (s->hcap - 1)) {
@@ -329,20 +603,40 @@ lookup(const store *s, const char *t, const char *r, const char *c)
 	return NULL;
 }
 
-static const cell *first_of_table(const store *s, const char *t);
+/* The first cell of (t, r, c), static strings. */
+static const cell *
+lookup(const store *s, const char *t, const char *r, const char *c)
+{
+	int tid;
 
-/* Whether s has a cell of table t (exact name). */
+	if (s == NULL || s->n == 0)
+		return NULL;
+	return lookup_at(s, ks_find(s->ks, t, r, c, &tid), t, r, c);
+}
+
+/* The same for strings that may be the input's. */
+static const cell *
+lookup_dyn(const store *s, const char *t, const char *r, const char *c)
+{
+	if (s == NULL || s->n == 0)
+		return NULL;
+	return lookup_at(s, ks_addr(s->ks, ks_tid(s->ks, t), r, c), t, r, c);
+}
+
+/* Whether s has a cell of table t (exact name, static). */
 static int
 has_table(const store *s, const char *t)
 {
-	int i;
+	size_t i;
+	int tid;
 
 	if (s == NULL)
 		return 0;
-	if (!s->indexed || s->ntables > 16)
-		return first_of_table(s, t) != NULL;
-	for (i = 0; i < s->ntables; i++)
-		if (strcmp(s->tables[i], t) == 0)
+	ks_find(s->ks, t, NULL, NULL, &tid);
+	if (tid >= 0)
+		return s->tabs >> tid & 1;
+	for (i = 0; i < s->n && s->other; i++)
+		if (s->v[i].tid < 0 && strcmp(s->v[i].table, t) == 0)
 			return 1;
 	return 0;
 }
@@ -358,13 +652,32 @@ table_match(const char *pat, const char *t)
 	return strcmp(pat, t) == 0;
 }
 
+/* The tids whose table matches pat. */
+static uint32_t
+tid_mask(const keyspace *ks, const char *pat)
+{
+	uint32_t m = 0;
+	int i;
+
+	for (i = 0; i < ks->ntab; i++)
+		if (table_match(pat, ks->tab[i]))
+			m |= (uint32_t)1 << i;
+	return m;
+}
+
 static const cell *
 first_of_table(const store *s, const char *t)
 {
 	size_t i;
+	int tid;
 
 	if (s == NULL)
 		return NULL;
+	if (t[0] != '\0' && t[strlen(t) - 1] != '*') {
+		ks_find(s->ks, t, NULL, NULL, &tid);
+		if (tid >= 0)
+			return s->first[tid] ? &s->v[s->first[tid] - 1] : NULL;
+	}
 	for (i = 0; i < s->n; i++)
 		if (table_match(t, s->v[i].table))
 			return &s->v[i];
@@ -487,6 +800,11 @@ kind_word(const cell *x)
 
 /* ---- identities ------------------------------------------------------------ */
 
+/* How a message names a cell: pre a [/ b]; formatted only when needed. */
+typedef struct {
+	const char *pre, *a, *b;
+} label;
+
 /* One side of an identity while it is summed. */
 typedef struct {
 	goi_dec sum;
@@ -497,27 +815,45 @@ typedef struct {
 	int overflow;
 	const cell *first;	/* first cell found */
 	const cell *anchor;	/* cell of the first term */
-	char why[400];		/* the first reason for na */
+	int why;		/* the first reason for na, said by why() */
+	label wl;
+	const char *wwhat, *wraw;
+	char wbuf[400];		/* not cleared (SIDE_CLEAR) */
 } side;
+
+#define SIDE_CLEAR(sd) memset((sd), 0, offsetof(side, wbuf))
 
 typedef struct {
 	const goi_ident *id;
 	const char *each;
+	int dyn;		/* each is a key of the input, not static */
 	const store *self, *last;
 } ictx;
-
-/* How a message names a cell: pre a [/ b]; formatted only when needed. */
-typedef struct {
-	const char *pre, *a, *b;
-} label;
 
 static void
 note(side *sd, const label *lb, const char *what, const char *raw)
 {
-	if (sd->why[0] == '\0')
-		snprintf(sd->why, sizeof(sd->why), "%s%s%s%s is %s%s%s%s",
-		    lb->pre, lb->a, lb->b ? "/" : "", lb->b ? lb->b : "", what,
-		    raw ? " (" : "", raw ? raw : "", raw ? ")" : "");
+	if (!sd->why) {
+		sd->why = 1;
+		sd->wl = *lb;
+		sd->wwhat = what;
+		sd->wraw = raw;
+	}
+}
+
+/* The first reason for na noted, "" if none. */
+static const char *
+why(side *sd)
+{
+	const label *lb = &sd->wl;
+	const char *raw = sd->wraw;
+
+	if (!sd->why)
+		return "";
+	snprintf(sd->wbuf, sizeof(sd->wbuf), "%s%s%s%s is %s%s%s%s",
+	    lb->pre, lb->a, lb->b ? "/" : "", lb->b ? lb->b : "", sd->wwhat,
+	    raw ? " (" : "", raw ? raw : "", raw ? ")" : "");
+	return sd->wbuf;
 }
 
 static void
@@ -557,10 +893,10 @@ static void
 term(const ictx *ix, side *sd, const char *t, int *first)
 {
 	const store *s = ix->self;
-	char buf[256];
+	const keyspace *ks = s->ks;
 	const char *table = ix->id->table, *row, *col;
 	label lb;
-	int neg = 0, found = 0;
+	int neg = 0, found = 0, dyn = 0, tid;
 	size_t i, rl;
 
 	if (*t == '-') {
@@ -571,23 +907,25 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 		s = ix->last;
 		t++;
 	}
-	if (strchr(t, '/') != NULL) {
-		char *p, *q;
-		snprintf(buf, sizeof(buf), "%s", t);
-		p = strchr(buf, '/');
-		*p++ = '\0';
-		q = strchr(p, '/');
-		if (q != NULL)
-			*q++ = '\0';
-		table = buf;
-		row = p;
-		col = q ? q : "value";
+	if (ix->id->axis == GOI_EACH_NONE || strchr(t, '/') != NULL) {
+		/* table/row[/col], parsed when the checker was made */
+		for (i = 0; i < ks->nfull && ks->full[i].term != t; i++)
+			;
+		if (i == ks->nfull) {
+			sd->skip = 1;	/* cannot happen */
+			return;
+		}
+		table = ks->full[i].t;
+		row = ks->full[i].r;
+		col = ks->full[i].c;
 	} else if (ix->id->axis == GOI_EACH_COL) {
 		row = t;
 		col = ix->each;
+		dyn = ix->dyn;
 	} else {
 		row = ix->each;
 		col = t;
+		dyn = ix->dyn;
 	}
 	/* The term as a message names it: the each key is said before. */
 	lb.pre = s == ix->last ? "last year's " : "";
@@ -597,11 +935,13 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 		sd->skip = 1;
 		return;
 	}
+	ks_find(s->ks, table, NULL, NULL, &tid);
 	rl = strlen(row);
 	if (rl > 0 && row[rl - 1] == '*') {
 		for (i = 0; i < s->n; i++) {
 			const cell *x = &s->v[i];
-			if (strcmp(x->table, table) == 0 &&
+			if ((tid >= 0 ? x->tid == tid :
+			    strcmp(x->table, table) == 0) &&
 			    strcmp(x->col, col) == 0 &&
 			    strncmp(x->row, row, rl - 1) == 0) {
 				label rl1 = {lb.pre, table, x->row};
@@ -612,7 +952,8 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 	} else if (row[0] == '~') {
 		for (i = 0; i < s->n && !found; i++) {
 			const cell *x = &s->v[i];
-			if (strcmp(x->table, table) == 0 &&
+			if ((tid >= 0 ? x->tid == tid :
+			    strcmp(x->table, table) == 0) &&
 			    strcmp(x->col, col) == 0 &&
 			    pattern_match(row + 1, x->row)) {
 				label rl1 = {lb.pre, x->row, NULL};
@@ -621,7 +962,8 @@ term(const ictx *ix, side *sd, const char *t, int *first)
 			}
 		}
 	} else {
-		const cell *x = lookup(s, table, row, col);
+		const cell *x = dyn ? lookup_dyn(s, table, row, col) :
+		    lookup(s, table, row, col);
 		if (x != NULL) {
 			take(sd, x, neg, &lb, first);
 			found = 1;
@@ -639,7 +981,7 @@ side_sum(const ictx *ix, side *sd, const char *const *terms)
 {
 	int first = 1;
 
-	memset(sd, 0, sizeof(*sd));
+	SIDE_CLEAR(sd);
 	for (; *terms != NULL; terms++)
 		term(ix, sd, *terms, &first);
 }
@@ -676,6 +1018,13 @@ ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
 		row = id->axis == GOI_EACH_ROW ? ix->each : id->lhs[0];
 		col = id->axis == GOI_EACH_ROW ? id->lhs[0] : ix->each;
 	}
+	/* A pass nobody prints needs no text. */
+	if (!(c->flags & GOI_CHECK_PASSES) && !(L.absent || L.unusable ||
+	    R.absent || R.unusable || L.overflow || R.overflow || L.glued ||
+	    R.glued) && ((cmp = goi_dec_cmp(L.sum, R.sum)) == 0 ||
+	    (id->op == GOI_OP_LE && cmp < 0)))
+		return report(c, ix->self, r, S_PASS, table, row, col, "", "",
+		    line, "");
 	eb[0] = ab[0] = '\0';
 	if (!(R.absent || R.unusable || R.overflow))
 		decstr(R.sum, eb, sizeof(eb));
@@ -685,7 +1034,7 @@ ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
 	    "", eb);
 	if (L.absent || L.unusable || R.absent || R.unusable) {
 		snprintf(msg, sizeof(msg), "%s%s%s", pre, sep,
-		    L.why[0] ? L.why : R.why);
+		    L.why ? why(&L) : why(&R));
 		return report(c, ix->self, r, S_NA, table, row, col, ex, ab,
 		    line, msg);
 	}
@@ -696,7 +1045,7 @@ ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
 	}
 	if (L.glued || R.glued) {
 		snprintf(msg, sizeof(msg), "%s%s%s: proves nothing", pre, sep,
-		    L.why[0] ? L.why : R.why);
+		    L.why ? why(&L) : why(&R));
 		return report(c, ix->self, r, S_NA, table, row, col, ex, ab,
 		    line, msg);
 	}
@@ -729,15 +1078,20 @@ ident_instance(goi_check *c, const goi_rule *r, const ictx *ix)
 	return report(c, ix->self, r, st, table, row, col, ex, ab, line, msg);
 }
 
-/* The keys an identity runs over in store s. */
+/*
+ * The keys an identity runs over in store s.  Returns 0 with static keys
+ * (its own each, the schema's, kept for the next document), 1 with the
+ * keys of the document (to be freed), or <0.
+ */
 static int
 each_keys(const goi_ident *id, const store *s, const char ***out,
     size_t *n)
 {
+	keyspace *ks = s->ks;
 	const goi_schema_table *t;
 	const char **v;
 	size_t i, j, k = 0;
-	int fmt;
+	int fmt, tid;
 
 	*out = NULL;
 	*n = 0;
@@ -748,23 +1102,43 @@ each_keys(const goi_ident *id, const store *s, const char ***out,
 		return 0;
 	}
 	fmt = s->format == GOI_FMT_OLD ? GOI_FMT_NONE : s->format;
-	if ((t = goi_schema_table_find(fmt, id->table)) != NULL) {
-		int m = id->axis == GOI_EACH_COL ? t->ncols : t->nrows;
-		if ((v = malloc((size_t)m * sizeof(*v) + 1)) == NULL)
+	for (i = 0; i < ks->neach; i++)
+		if (ks->each[i].id == id && ks->each[i].fmt == fmt)
+			break;
+	if (i == ks->neach) {
+		keach *ne = realloc(ks->each, (i + 1) * sizeof(*ne));
+		if (ne == NULL)
 			return GOI_ENOMEM;
-		for (i = 0; i < (size_t)m; i++)
-			v[i] = id->axis == GOI_EACH_COL ? t->cols[i].key :
-			    t->rows[i].key;
-		*out = v;
-		*n = (size_t)m;
-		return 1;
+		ks->each = ne;
+		ne[i].id = id;
+		ne[i].fmt = fmt;
+		ne[i].keys = NULL;
+		ne[i].n = 0;
+		if ((t = goi_schema_table_find(fmt, id->table)) != NULL) {
+			int m = id->axis == GOI_EACH_COL ? t->ncols : t->nrows;
+			if ((v = malloc((size_t)m * sizeof(*v) + 1)) == NULL)
+				return GOI_ENOMEM;
+			for (j = 0; j < (size_t)m; j++)
+				v[j] = id->axis == GOI_EACH_COL ?
+				    t->cols[j].key : t->rows[j].key;
+			ne[i].keys = v;
+			ne[i].n = (size_t)m;
+		}
+		ks->neach++;
+	}
+	if (ks->each[i].keys != NULL) {
+		*out = ks->each[i].keys;
+		*n = ks->each[i].n;
+		return 0;
 	}
 	/* Not in the schema: the keys present, in order, each once. */
 	if ((v = malloc(s->n * sizeof(*v) + 1)) == NULL)
 		return GOI_ENOMEM;
+	ks_find(ks, id->table, NULL, NULL, &tid);
 	for (i = 0; i < s->n; i++) {
 		const char *key;
-		if (strcmp(s->v[i].table, id->table) != 0)
+		if (tid >= 0 ? s->v[i].tid != tid :
+		    strcmp(s->v[i].table, id->table) != 0)
 			continue;
 		key = id->axis == GOI_EACH_COL ? s->v[i].col : s->v[i].row;
 		for (j = 0; j < k; j++)
@@ -788,7 +1162,7 @@ ident_rule(goi_check *c, const goi_rule *r, const store *self,
 	int rc, own;
 
 	for (id = r->ident; id->lhs != NULL; id++) {
-		ictx ix = {id, NULL, self, last};
+		ictx ix = {id, NULL, 0, self, last};
 		if (!(id->formats & self->format))
 			continue;
 		if (last != NULL && !(id->formats & last->format))
@@ -801,6 +1175,7 @@ ident_rule(goi_check *c, const goi_rule *r, const store *self,
 		if ((own = each_keys(id, self, &keys, &n)) < 0)
 			return own;
 		rc = 0;
+		ix.dyn = own;
 		for (i = 0; i < n && rc >= 0; i++) {
 			ix.each = keys[i];
 			rc = ident_instance(c, r, &ix);
@@ -835,12 +1210,14 @@ range_rule(goi_check *c, const goi_rule *r, const store *s)
 	size_t i;
 	int rc;
 
-	for (g = r->range; g->table != NULL; g++)
+	for (g = r->range; g->table != NULL; g++) {
+		uint32_t tids = tid_mask(s->ks, g->table);
 		for (i = 0; i < s->n; i++) {
 			const cell *x = &s->v[i];
 			int st = S_PASS;
 			const char *msg = "ok";
-			if (!table_match(g->table, x->table) ||
+			if ((x->tid >= 0 ? !(tids >> x->tid & 1) :
+			    !table_match(g->table, x->table)) ||
 			    !in_list(g->cols, x->col) ||
 			    x->k == K_EMPTY || x->k == K_NA)
 				continue;
@@ -864,6 +1241,7 @@ range_rule(goi_check *c, const goi_rule *r, const store *s)
 			if (rc < 0)
 				return rc;
 		}
+	}
 	return 0;
 }
 
@@ -895,8 +1273,8 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 			side L, R;
 			int f1 = 1, f2 = 1, st;
 			const cell *a;
-			memset(&L, 0, sizeof(L));
-			memset(&R, 0, sizeof(R));
+			SIDE_CLEAR(&L);
+			SIDE_CLEAR(&R);
 			if (parent->col[k] != NULL)
 				take(&L, parent->col[k], 0, &pl, &f1);
 			else {
@@ -922,7 +1300,7 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 			    L.overflow || R.overflow || L.glued || R.glued) {
 				st = S_NA;
 				snprintf(msg, sizeof(msg), "%s: %s", rel->name,
-				    L.why[0] ? L.why : R.why[0] ? R.why :
+				    L.why ? why(&L) : R.why ? why(&R) :
 				    "sum out of range");
 			} else {
 				st = goi_dec_cmp(L.sum, R.sum) == 0 ? S_PASS :
@@ -947,8 +1325,8 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 			int f1 = 1, f2 = 1, st;
 			if (kids[j].col[k] == NULL)
 				continue;
-			memset(&L, 0, sizeof(L));
-			memset(&R, 0, sizeof(R));
+			SIDE_CLEAR(&L);
+			SIDE_CLEAR(&R);
 			label kl = {"", kids[j].row, NULL};
 			take(&L, kids[j].col[k], 0, &kl, &f1);
 			if (parent->col[k] != NULL)
@@ -967,7 +1345,7 @@ stat_check(goi_check *c, const goi_rule *r, const store *s,
 			    R.glued) {
 				st = S_NA;
 				snprintf(msg, sizeof(msg), "%s: %s", rel->name,
-				    L.why[0] ? L.why : R.why);
+				    L.why ? why(&L) : why(&R));
 			} else {
 				int cmp = goi_dec_cmp(L.sum, R.sum);
 				st = cmp <= 0 ? S_PASS : sev_status(r);
@@ -994,7 +1372,7 @@ stats_rule(goi_check *c, const goi_rule *r, const store *s)
 
 	/* The rows of the table in order; consecutive cells of a row merge. */
 	for (i = 0; i < s->n; i++)
-		if (strcmp(s->v[i].table, "stats") == 0)
+		if (s->v[i].tid == s->ks->stats)
 			n++;
 	if (n == 0)
 		return 0;
@@ -1007,7 +1385,7 @@ stats_rule(goi_check *c, const goi_rule *r, const store *s)
 	for (i = 0; i < s->n; i++) {
 		const cell *x = &s->v[i];
 		int k;
-		if (strcmp(x->table, "stats") != 0)
+		if (x->tid != s->ks->stats)
 			continue;
 		k = strcmp(x->col, "value") == 0 ? 0 :
 		    strcmp(x->col, "cumulative") == 0 ? 1 : -1;
@@ -1659,6 +2037,20 @@ record(goi_check *c, const store *s)
 	memset(got, 0, sizeof(got));
 	for (i = 0; i < s->n; i++) {
 		const cell *x = &s->v[i];
+		if (x->addr >= 0) {
+			/* Known when the checker was made. */
+			if ((t = c->ks.xkeep[x->addr]) == 0)
+				continue;
+			tables |= 1u << (t - 1);
+			k = c->ks.xslot[x->addr];
+			if (k >= 0 && got[k] == NULL) {
+				got[k] = x;
+				bits |= (uint64_t)1 << k;
+			}
+			continue;
+		}
+		if (x->tid >= 0 && !(c->xtids >> x->tid & 1))
+			continue;
 		for (k = 0; k < c->nkeep; k++) {
 			const xkeep *kp = &c->keep[k];
 			if (strcmp(kp->byrow ? x->row : x->col, kp->key) == 0 &&
@@ -1773,13 +2165,10 @@ record(goi_check *c, const store *s)
 	return 0;
 }
 
-static const char *const kind_names[] = {"num", "glued", "empty", "na",
-	"text"};
-
 /* Append a cell whose strings live elsewhere. */
 static int
-store_put(store *s, const char *t, const char *r, const char *col, int k,
-    int bad, goi_dec d, const char *raw, long line)
+store_put(store *s, const char *t, const char *r, const char *col, int tid,
+    int addr, int k, int bad, goi_dec d, const char *raw, long line)
 {
 	cell *x;
 
@@ -1796,7 +2185,9 @@ store_put(store *s, const char *t, const char *r, const char *col, int k,
 	x->k = k;
 	x->bad = bad;
 	x->d = d;
-	s->indexed = 0;
+	x->tid = tid;
+	x->addr = addr;
+	store_note(s, x);
 	return 0;
 }
 
@@ -1874,14 +2265,14 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key,
 		t = c->slot[k].tab;
 		seen |= 1 << t;
 		if (store_put(s, c->xtab[t], c->slot[k].row, c->slot[k].col,
-		    kk, bad, d, raw, line) < 0)
+		    c->slot[k].tid, c->slot[k].addr, kk, bad, d, raw, line) < 0)
 			return GOI_ENOMEM;
 	}
 	/* A table whose kept cells fill no slot is still there. */
 	for (t = 0; t < c->nxtab; t++)
 		if ((tables & (1u << t)) && !(seen & (1 << t)) &&
-		    store_put(s, c->xtab[t], "", "", K_EMPTY, 0,
-		    (goi_dec){0, 0}, "", 0) < 0)
+		    store_put(s, c->xtab[t], "", "", ks_tid(&c->ks, c->xtab[t]),
+		    -1, K_EMPTY, 0, (goi_dec){0, 0}, "", 0) < 0)
 			return GOI_ENOMEM;
 	*end = p;
 	return store_index(s);
@@ -1933,6 +2324,135 @@ end_doc(goi_check *c)
 	return rc < 0 ? rc : c->err;
 }
 
+/* The keyspace: the schema's keys, the doc facts, the rules' terms. */
+static int
+ks_build(goi_check *c)
+{
+	static const int fmts[] = {GOI_FMT_2019, GOI_FMT_2021};
+	static const char *const facts[] = {"title", "organ", "year",
+		"period", "period_from", "period_to", "published", "signed",
+		"sections", "format", "problems_chars"};
+	keyspace *ks = &c->ks;
+	const goi_schema_table *t;
+	size_t a, i;
+	int f, n, j, k, ri, rc;
+
+	/* The cross rules' tables first: they must have an id. */
+	for (k = 0; k < c->nxtab; k++)
+		if ((j = ks_addtab(ks, c->xtab[k])) >= 0)
+			c->xtids |= (uint32_t)1 << j;
+	for (k = 0; k < c->nslots; k++)
+		if ((rc = ks_add(ks, c->xtab[c->slot[k].tab], c->slot[k].row,
+		    c->slot[k].col)) < 0)
+			return rc;
+	for (f = 0; f < 2; f++) {
+		t = goi_schema_tables(fmts[f], &n);
+		for (k = 0; k < n; k++)
+			for (j = 0; j < t[k].nrows; j++) {
+				int b;
+				for (b = 0; b < t[k].ncols; b++)
+					if ((rc = ks_add(ks, t[k].key,
+					    t[k].rows[j].key,
+					    t[k].cols[b].key)) < 0)
+						return rc;
+				for (b = 0; b < t[k].noptcols; b++)
+					if ((rc = ks_add(ks, t[k].key,
+					    t[k].rows[j].key,
+					    t[k].optcols[b].key)) < 0)
+						return rc;
+			}
+	}
+	for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++)
+		if ((rc = ks_add(ks, "doc", facts[i], "value")) < 0)
+			return rc;
+	ks->stats = ks_addtab(ks, "stats");
+	/* The rules' table/row[/col] terms, parsed once. */
+	for (ri = 0; ri < c->nrules; ri++) {
+		const goi_ident *id;
+		for (id = c->rules[ri].ident; id != NULL && id->lhs != NULL;
+		    id++) {
+			const char *const *sides[2] = {id->lhs, id->rhs};
+			ks_addtab(ks, id->table);
+			for (k = 0; k < 2; k++)
+				for (j = 0; sides[k][j] != NULL; j++) {
+					const char *term = sides[k][j];
+					char *p, *q;
+					kfull *nf;
+					term += *term == '-';
+					term += *term == '<';
+					if (strchr(term, '/') == NULL)
+						continue;
+					if ((nf = realloc(ks->full, (ks->nfull +
+					    1) * sizeof(*nf))) == NULL)
+						return GOI_ENOMEM;
+					ks->full = nf;
+					if ((p = strdup(term)) == NULL)
+						return GOI_ENOMEM;
+					nf = &ks->full[ks->nfull++];
+					nf->term = term;
+					nf->t = p;
+					p = strchr(p, '/');
+					*p++ = '\0';
+					if ((q = strchr(p, '/')) != NULL)
+						*q++ = '\0';
+					nf->r = p;
+					nf->c = q ? q : "value";
+					if (strchr(nf->r, '*') == NULL &&
+					    nf->r[0] != '~' && (rc = ks_add(ks,
+					    nf->t, nf->r, nf->c)) < 0)
+						return rc;
+				}
+		}
+	}
+	/* What a cross rule keeps of a cell with an address. */
+	if ((ks->xkeep = calloc(ks->na + 1, 1)) == NULL ||
+	    (ks->xslot = malloc(ks->na + 1)) == NULL)
+		return GOI_ENOMEM;
+	for (a = 0; a < ks->na; a++) {
+		const kaddr *x = &ks->a[a];
+		ks->xslot[a] = -1;
+		for (k = 0; k < c->nkeep; k++) {
+			const xkeep *kp = &c->keep[k];
+			if (strcmp(kp->byrow ? x->r : x->c, kp->key) == 0 &&
+			    strcmp(x->t, c->xtab[kp->tab]) == 0)
+				break;
+		}
+		if (k == c->nkeep)
+			continue;
+		ks->xkeep[a] = (unsigned char)(c->keep[k].tab + 1);
+		for (k = 0; k < c->nslots; k++)
+			if (strcmp(x->t, c->xtab[c->slot[k].tab]) == 0 &&
+			    strcmp(x->r, c->slot[k].row) == 0 &&
+			    strcmp(x->c, c->slot[k].col) == 0)
+				break;
+		if (k < c->nslots)
+			ks->xslot[a] = (signed char)k;
+	}
+	for (k = 0; k < c->nslots; k++) {
+		c->slot[k].addr = ks_find(ks, c->xtab[c->slot[k].tab],
+		    c->slot[k].row, c->slot[k].col, &c->slot[k].tid);
+	}
+	return 0;
+}
+
+static void
+ks_free(keyspace *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nfull; i++)
+		free((char *)ks->full[i].t);
+	for (i = 0; i < ks->neach; i++)
+		free(ks->each[i].keys);
+	free(ks->full);
+	free(ks->each);
+	free(ks->a);
+	free(ks->hash);
+	free(ks->memo);
+	free(ks->xkeep);
+	free(ks->xslot);
+}
+
 goi_check *
 goi_check_new(const unsigned char *enabled, int flags,
     int (*emit)(void *ctx, const goi_finding *f), void *ctx)
@@ -1955,8 +2475,10 @@ goi_check_new(const unsigned char *enabled, int flags,
 	c->flags = flags;
 	c->emit = emit;
 	c->ctx = ctx;
-	c->cur.blocksize = 64 * 1024;
-	if (c->cross && xslots_init(c) < 0) {
+	if ((c->cross && xslots_init(c) < 0) || ks_build(c) < 0 ||
+	    store_init(&c->cur, &c->ks, 64 * 1024) < 0 ||
+	    store_init(&c->xself, &c->ks, 0) < 0 ||
+	    store_init(&c->xlast, &c->ks, 0) < 0) {
 		goi_check_free(c);
 		return NULL;
 	}
@@ -1978,6 +2500,7 @@ goi_check_free(goi_check *c)
 	free(c->keep);
 	free(c->xbuf);
 	free(c->xkey);
+	ks_free(&c->ks);
 	free(c->on);
 	free(c);
 }

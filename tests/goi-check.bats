@@ -263,6 +263,52 @@ goi-check: 4 documents, 18 rules evaluated, 2 failed, 2 warnings, 1 not assessab
 	assert_output "$(printf '%s\n' "$want" | sed -n '1p;2,4p;5,6p;7p')"
 }
 
+# organ_cells: rows "doc|year|organ|row|col|value|kind|raw|line" -> a cells
+# stream of one organ fact and one requests cell per report (2021 format)
+organ_cells() {
+	printf '%s\n' "$H"
+	while IFS='|' read -r d y o r c v k raw l; do
+		printf '%s\t%s\t2021\tdoc\torgan\tvalue\t%s\ttext\t%s\t1\n' "$d" "$y" "$o" "$o"
+		printf '%s\t%s\t2021\trequests\t%s\t%s\t%s\t%s\t%s\t%s\n' "$d" "$y" "$r" "$c" "$v" "$k" "$raw" "$l"
+	done
+}
+
+@test "across years: what is kept of last year's report until the end" {
+	# A: two reports of 2020, the later one in the stream counts; B: an
+	# exact decimal; C: out of range; D: a missing cell on either side
+	# (the finding then points at last year's line); E: last year's glued
+	# reading with its raw text; F: a table present only through a column
+	# no rule reads.
+	organ_cells > "$BATS_TEST_TMPDIR/in.tsv" <<'T'
+a1|2020|A|carried_out|total|5|num|5|10
+a2|2020|A|carried_out|total|7|num|7|20
+a3|2021|A|carried_in|total|7|num|7|30
+b1|2020|B|carried_out|total|2.50|num|2.50|40
+b2|2021|B|carried_in|total|3|num|3|50
+c1|2020|C|carried_out|total|99999999999999999999|num|99999999999999999999|60
+c2|2021|C|carried_in|total|1|num|1|70
+d1|2020|D|carried_out|total|12|num|12|80
+d2|2021|D|carried_in|natural|0|num|0|90
+e1|2020|E|carried_out|total|3|glued|结转 3|100
+e2|2021|E|carried_in|total|3|num|3|110
+f1|2020|F|carried_out|org_subtotal|1|num|1|120
+f2|2021|F|carried_in|total|3|num|3|130
+T
+	run bash -c "goi-check -N -a -r cross '$BATS_TEST_TMPDIR/in.tsv' 2>/dev/null"
+	assert_failure 1
+	assert_output "a3	cross.carried	pass	requests	carried_in	total	7	7	30	total: carried_in 7, last year's carried_out 7
+b2	cross.carried	fail	requests	carried_in	total	2.5	3	50	total: carried_in 3, last year's carried_out 2.5
+c2	cross.carried	na	requests	carried_in	total		1	70	total: last year's carried_out is out of range
+d2	cross.carried	na	requests	carried_in	natural		0	90	natural: last year's carried_out is missing
+d2	cross.carried	na	requests	carried_out	total	12		80	total: carried_in is missing
+e2	cross.carried	na	requests	carried_in	total	3	3	110	total: last year's carried_out is a glued reading (结转 3): proves nothing
+f2	cross.carried	na	requests	carried_in	total		3	130	total: last year's carried_out is missing"
+	# a1 after a2: now a1's 5 is last year's figure
+	run bash -c "{ sed -n '1p;4,5p' '$BATS_TEST_TMPDIR/in.tsv'; sed -n '2,3p;6,7p' '$BATS_TEST_TMPDIR/in.tsv'; } | goi-check -N -r cross 2>/dev/null"
+	assert_failure 1
+	assert_output "a3	cross.carried	fail	requests	carried_in	total	5	7	30	total: carried_in 7, last year's carried_out 5"
+}
+
 @test "na, never fail: blank, na, text and missing inputs; glued inputs prove nothing" {
 	f="$CHK/seeds.cells.tsv"
 	while IFS='|' read -r row col value kind want; do
