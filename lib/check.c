@@ -4,7 +4,7 @@
  * The cells of one document are kept (memory follows the largest
  * document) and checked when the next document starts.  For the rules
  * across documents a compact record of each report (the cells the cross
- * rules name, ~110 bytes) is kept until the end of input, when each report
+ * rules name, ~120 bytes) is kept until the end of input, when each report
  * is paired with last year's report of the same organ, whatever their
  * order in the stream.
  *
