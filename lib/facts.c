@@ -161,6 +161,8 @@ lineflag(int32_t c)
 		return GOI_UL_LF;
 	if (c == 0x672A /* 未 */ || c == 0x6CA1 /* 没 */)
 		return GOI_UL_FIGURE;
+	if (c == 0x6307 /* 指 */ || c == 0x7EDF /* 统 */)
+		return GOI_UL_STATS;
 	return 0;
 }
 
@@ -193,6 +195,8 @@ fastline(goi_utext *u, const unsigned char *s, size_t n)
 				return -1;
 			if (c == 0x672A /* 未 */ || c == 0x6CA1 /* 没 */)
 				f |= GOI_UL_FIGURE;
+			else if (c == 0x6307 /* 指 */ || c == 0x7EDF /* 统 */)
+				f |= GOI_UL_STATS;
 			s += 3;
 		} else if (c < 0x80) {
 			if (c == 0 || c == '\n')
@@ -992,15 +996,21 @@ static size_t
 prose_end(const goi_utext *u)
 {
 	const int32_t *cp = u->cp;
-	size_t j, st = NOPOS, st2 = NOPOS, n = u->n;
+	size_t j, k, b, st = NOPOS, st2 = NOPOS, n = u->n;
 
-	for (j = 0; j < n && st == NOPOS; j++)
-		if (cp[j] == 0x6307 /* 指 */ &&
-		    goi_utext_match(u, j, n, "指标名称") != NOPOS)
-			st = j;
-		else if (cp[j] == 0x7EDF /* 统 */ && st2 == NOPOS &&
-		    goi_utext_match(u, j, n, "统计指标") != NOPOS)
-			st2 = j;
+	/* (a match lies within its line: only lines holding 指 or 统) */
+	for (k = 0; k < u->nl && st == NOPOS; k++) {
+		if (!(u->lflags[k] & GOI_UL_STATS))
+			continue;
+		b = k + 1 < u->nl ? u->lstart[k + 1] : n;
+		for (j = u->lstart[k]; j < b && st == NOPOS; j++)
+			if (cp[j] == 0x6307 /* 指 */ &&
+			    goi_utext_match(u, j, n, "指标名称") != NOPOS)
+				st = j;
+			else if (cp[j] == 0x7EDF /* 统 */ && st2 == NOPOS &&
+			    goi_utext_match(u, j, n, "统计指标") != NOPOS)
+				st2 = j;
+	}
 	if (st == NOPOS)
 		st = st2;
 	return st == NOPOS ? n : st;
@@ -1143,7 +1153,8 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 		b = k + 1 < u->nl ? u->lstart[k + 1] : u->n;
 		if (u->lflags[k] & GOI_UL_LF)
 			facts_lines(x, a, b);
-		else if (u->lflags[k] == GOI_UL_FIGURE)
+		else if ((u->lflags[k] & (GOI_UL_CELL | GOI_UL_FIGURE)) ==
+		    GOI_UL_FIGURE)
 			facts_line(x, a, b - 1);
 	}
 	for (i = 0; i < F_COUNT; i++) {

@@ -568,8 +568,8 @@ typedef struct {
 	size_t nl;
 	size_t cpcap, lcap;	/* allocated */
 } goi_utext;
-/* A line holds a TAB or |, a digit or 未 or 没, an LF of its own. */
-enum { GOI_UL_CELL = 1, GOI_UL_FIGURE = 2, GOI_UL_LF = 4 };
+/* A line holds a TAB or |, a digit or 未 or 没, an LF of its own, 指 or 统. */
+enum { GOI_UL_CELL = 1, GOI_UL_FIGURE = 2, GOI_UL_LF = 4, GOI_UL_STATS = 8 };
 int goi_utext_build(goi_utext *u, const goi_doc *doc);	/* 0 or GOI_E* */
 void goi_utext_free(goi_utext *u);
 long goi_utext_line(const goi_utext *u, size_t pos);
