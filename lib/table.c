@@ -891,6 +891,7 @@ static int
 unit_start(uint32_t c)
 {
 	static uint32_t first[sizeof(units) / sizeof(units[0])];
+	static uint64_t bloom;	/* a bit per first character mod 64 */
 	static int ready, any;
 	const pat *p;
 	pat tmp;
@@ -901,13 +902,17 @@ unit_start(uint32_t c)
 			p = pat_get(units[k].s, PAT_ALL, &tmp);
 			if (p->n == 0)
 				any = 1;	/* an empty unit matches anywhere */
-			else
+			else {
 				first[k] = p->cp[0];
+				bloom |= (uint64_t)1 << (first[k] & 63);
+			}
 		}
 		ready = 1;
 	}
 	if (any)
 		return 1;
+	if (!(bloom >> (c & 63) & 1))
+		return 0;
 	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
 		if (first[k] == c)
 			return 1;
