@@ -2447,6 +2447,21 @@ opt_columns(goi_extract *x, int ti, size_t lva, size_t pos, size_t lvb)
  * survey: only find where the complete rows start their values
  * (x->tpad), place nothing, warn nothing.
  */
+/* "table/row" into buf as snprintf would, without its cost (every row). */
+static void
+keyname(char *buf, size_t size, const char *table, const char *row)
+{
+	size_t k = 0;
+
+	for (; *table != '\0' && k + 1 < size; table++)
+		buf[k++] = *table;
+	if (k + 1 < size)
+		buf[k++] = '/';
+	for (; *row != '\0' && k + 1 < size; row++)
+		buf[k++] = *row;
+	buf[k] = '\0';
+}
+
 static int
 walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 {
@@ -2521,8 +2536,7 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 				continue;
 			}
 			x->rowfound[ti][r] = 1;
-			snprintf(name, sizeof(name), "%s/%s", t->key,
-			    t->rows[r].key);
+			keyname(name, sizeof(name), t->key, t->rows[r].key);
 			g.t = ti;
 			g.r0 = r;
 			g.nrows = 1;
