@@ -53,6 +53,20 @@
 
 #define NOPOS ((size_t)-1)
 
+/* snprintf(dst, size, "%s", src) without its cost. */
+static void
+copystr(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (size == 0)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 /* ---- goi_utext ----------------------------------------------------------- */
 
 /* Room for need more code points and for the lines of doc. */
@@ -586,8 +600,8 @@ setfact(factctx *x, fact *f, const char *key, const char *value,
 		return;
 	}
 	f->set = 1;
-	snprintf(f->value, sizeof(f->value), "%s", value);
-	snprintf(f->raw, sizeof(f->raw), "%s", raw);
+	copystr(f->value, sizeof(f->value), value);
+	copystr(f->raw, sizeof(f->raw), raw);
 	f->line = line;
 }
 
@@ -742,7 +756,7 @@ is_active_total(const char *phrase)
 
 	if (strstr(phrase, "累计") != NULL)
 		return 0;
-	snprintf(s, sizeof(s), "%s", phrase);
+	copystr(s, sizeof(s), phrase);
 	while (stripsuffix(s, tail))
 		;
 	if (!stripsuffix(s, obj))
@@ -769,7 +783,7 @@ is_requests_new(const char *phrase)
 	const char *v;
 	char s[RAWMAX * 2];
 
-	snprintf(s, sizeof(s), "%s", phrase);
+	copystr(s, sizeof(s), phrase);
 	while (stripsuffix(s, tail))
 		;
 	if (!endswith(s, "申请"))
@@ -937,12 +951,11 @@ read_parts(factctx *x, size_t p, size_t end)
 		}
 		goi_utext_utf8(u, s, e + 1, 0, ph, sizeof(ph));
 		x->part[x->nparts].set = 1;
-		snprintf(x->part[x->nparts].value, sizeof(x->part[0].value), "%s",
-		    val);
-		snprintf(x->part[x->nparts].raw, sizeof(x->part[0].raw), "%s", ph);
+		copystr(x->part[x->nparts].value, sizeof(x->part[0].value), val);
+		copystr(x->part[x->nparts].raw, sizeof(x->part[0].raw), ph);
 		x->part[x->nparts].line = goi_utext_line(u, p);
 		x->nparts++;
-		snprintf(lasttail, sizeof(lasttail), "%s", tail);
+		copystr(lasttail, sizeof(lasttail), tail);
 		p = e + 1;
 		if (p < end && u->cp[p] == ')')
 			return;
@@ -1321,8 +1334,11 @@ doc_facts(const goi_doc *doc, const goi_docinfo *info,
 			    problems_size(doc, marks, k, i));
 			pline = doc->lines[marks[i].li].line;
 		}
-		sl += (size_t)snprintf(secs + sl, sizeof(secs) - sl, "%s%s",
-		    sl ? " " : "", key);
+		/* (it fits: see above) */
+		if (sl > 0)
+			secs[sl++] = ' ';
+		copystr(secs + sl, sizeof(secs) - sl, key);
+		sl += strlen(key);
 	}
 	FACT("sections", secs, "text", first);
 	FACT("problems_chars", pchars, "num", pline);
