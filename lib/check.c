@@ -4,7 +4,7 @@
  * The cells of one document are kept (memory follows the largest
  * document) and checked when the next document starts.  For the rules
  * across documents a compact record of each report (the cells the cross
- * rules name, ~120 bytes) is kept until the end of input, when each report
+ * rules name, ~90 bytes) is kept until the end of input, when each report
  * is paired with last year's report of the same organ, whatever their
  * order in the stream.
  *
@@ -130,15 +130,21 @@ typedef struct {
 #define XMAXSLOTS 64
 #define XMAXTABLES 8
 
-typedef struct xchunk {
-	struct xchunk *next;
+/* A chunk holds 256 KB of records (or one larger record). */
+#define XCHUNKBITS 18
+
+typedef struct {
 	size_t len, cap;
 	unsigned char data[];
 } xchunk;
 
 typedef struct {
-	xchunk *head, *tail;
+	xchunk **ch;
+	size_t n, cap;
 } xarena;
+
+/* A place in an arena in 32 bits: chunk << XCHUNKBITS | offset. */
+typedef uint32_t xref;
 
 typedef struct {
 	const char *row, *col;
@@ -153,7 +159,7 @@ typedef struct {
 } xkeep;
 
 typedef struct {
-	void **v;		/* NULL is free */
+	xref *v;		/* ref + 1; 0 is free */
 	size_t n, cap;
 } xhash;
 
@@ -1725,39 +1731,52 @@ year_of(const char *s)
 /* ---- records for the rules across reports --------------------------------- */
 
 static void *
-xarena_alloc(xarena *a, size_t n)
+xarena_alloc(xarena *a, size_t n, xref *ref)
 {
-	xchunk *b = a->tail;
+	xchunk *b = a->n ? a->ch[a->n - 1] : NULL;
 	void *p;
 
 	if (b == NULL || b->cap - b->len < n) {
-		size_t cap = n > 256 * 1024 ? n : 256 * 1024;
+		size_t cap = n > (1u << XCHUNKBITS) ? n : 1u << XCHUNKBITS;
+		if (a->n >= (size_t)1 << (32 - XCHUNKBITS))
+			return NULL;	/* 4 GB of records */
+		if (a->n == a->cap) {
+			size_t nc = a->cap ? 2 * a->cap : 64;
+			xchunk **nv = realloc(a->ch, nc * sizeof(*nv));
+			if (nv == NULL)
+				return NULL;
+			a->ch = nv;
+			a->cap = nc;
+		}
 		if ((b = malloc(sizeof(*b) + cap)) == NULL)
 			return NULL;
-		b->next = NULL;
 		b->len = 0;
 		b->cap = cap;
-		if (a->tail != NULL)
-			a->tail->next = b;
-		else
-			a->head = b;
-		a->tail = b;
+		a->ch[a->n++] = b;
 	}
+	*ref = (xref)((a->n - 1) << XCHUNKBITS | b->len);
 	p = b->data + b->len;
 	b->len += n;
 	return p;
 }
 
+static unsigned char *
+xarena_at(const xarena *a, xref ref)
+{
+	return a->ch[ref >> XCHUNKBITS]->data +
+	    (ref & ((1u << XCHUNKBITS) - 1));
+}
+
 static void
 xarena_free(xarena *a)
 {
-	xchunk *b, *next;
+	size_t i;
 
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	a->head = a->tail = NULL;
+	for (i = 0; i < a->n; i++)
+		free(a->ch[i]);
+	free(a->ch);
+	a->ch = NULL;
+	a->n = a->cap = 0;
 }
 
 static size_t
@@ -1770,7 +1789,8 @@ fnv(const void *p, size_t n, size_t h)
 	return h;
 }
 
-/* A record starts: type, organ pointer, year (varint), format, tables. */
+/* A record starts: type, organ (varint ref), year (varint), format,
+ * tables. */
 enum { XR_EMPTY = 'E', XR_CELLS = 'R' };
 
 static size_t
@@ -1814,44 +1834,45 @@ unzz(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-static const char *
+static xref
 rec_organ(const unsigned char *r)
 {
-	const char *o;
+	const unsigned char *p = r + 1;
 
-	memcpy(&o, r + 1, sizeof(o));
-	return o;
+	return (xref)get_uv(&p);
 }
 
 static int
 rec_year(const unsigned char *r)
 {
-	const unsigned char *p = r + 1 + sizeof(char *);
+	const unsigned char *p = r + 1;
 
+	get_uv(&p);
 	return (int)get_uv(&p);
 }
 
 static size_t
-year_hash(const char *organ, int year)
+year_hash(xref organ, int year)
 {
 	return fnv(&organ, sizeof(organ), fnv(&year, sizeof(year),
 	    2166136261u));
 }
 
-/* Grow a hash of n entries to twice their number; hf hashes an entry. */
+/* Room for one more entry (at most 3/4 full); hf hashes an entry. */
 static int
-xhash_grow(xhash *h, size_t (*hf)(const void *))
+xhash_grow(const goi_check *c, xhash *h,
+    size_t (*hf)(const goi_check *, xref))
 {
 	size_t cap = h->cap ? 2 * h->cap : 1024, i, j;
-	void **v;
+	xref *v;
 
-	if (2 * (h->n + 1) <= h->cap)
+	if (4 * (h->n + 1) <= 3 * h->cap)
 		return 0;
 	if ((v = calloc(cap, sizeof(*v))) == NULL)
 		return GOI_ENOMEM;
 	for (i = 0; i < h->cap; i++)
-		if (h->v[i] != NULL) {
-			for (j = hf(h->v[i]) & (cap - 1); v[j] != NULL;
+		if (h->v[i] != 0) {
+			for (j = hf(c, h->v[i] - 1) & (cap - 1); v[j] != 0;
 			    j = (j + 1) & (cap - 1))
 				;
 			v[j] = h->v[i];
@@ -1863,52 +1884,72 @@ xhash_grow(xhash *h, size_t (*hf)(const void *))
 }
 
 static size_t
-organ_hf(const void *e)
+organ_hf(const goi_check *c, xref e)
 {
-	return fnv(e, strlen(e), 2166136261u);
+	const char *o = (const char *)xarena_at(&c->organs, e);
+
+	return fnv(o, strlen(o), 2166136261u);
 }
 
 static size_t
-record_hf(const void *e)
+record_hf(const goi_check *c, xref e)
 {
-	return year_hash(rec_organ(e), rec_year(e));
+	const unsigned char *r = xarena_at(&c->recs, e);
+
+	return year_hash(rec_organ(r), rec_year(r));
 }
 
-/* The organ's one copy. */
-static const char *
-organ_intern(goi_check *c, const char *organ)
+/* The organ's one copy, as *ref. */
+static int
+organ_intern(goi_check *c, const char *organ, xref *ref)
 {
 	size_t n = strlen(organ), h;
 	char *p;
 
-	if (xhash_grow(&c->byorgan, organ_hf) < 0)
-		return NULL;
+	if (xhash_grow(c, &c->byorgan, organ_hf) < 0)
+		return GOI_ENOMEM;
 	for (h = fnv(organ, n, 2166136261u) & (c->byorgan.cap - 1);
-	    c->byorgan.v[h] != NULL; h = (h + 1) & (c->byorgan.cap - 1))
-		if (strcmp(c->byorgan.v[h], organ) == 0)
-			return c->byorgan.v[h];
-	if ((p = xarena_alloc(&c->organs, n + 1)) == NULL)
-		return NULL;
+	    c->byorgan.v[h] != 0; h = (h + 1) & (c->byorgan.cap - 1))
+		if (strcmp((const char *)xarena_at(&c->organs,
+		    c->byorgan.v[h] - 1), organ) == 0) {
+			*ref = c->byorgan.v[h] - 1;
+			return 0;
+		}
+	if ((p = xarena_alloc(&c->organs, n + 1, ref)) == NULL)
+		return GOI_ENOMEM;
 	memcpy(p, organ, n + 1);
-	c->byorgan.v[h] = p;
+	c->byorgan.v[h] = *ref + 1;
 	c->byorgan.n++;
-	return p;
+	return 0;
+}
+
+/* The slot of the latest record of (organ, year) in byyear. */
+static size_t
+record_slot(const goi_check *c, xref organ, int year)
+{
+	size_t h;
+
+	for (h = year_hash(organ, year) & (c->byyear.cap - 1);
+	    c->byyear.v[h] != 0; h = (h + 1) & (c->byyear.cap - 1)) {
+		const unsigned char *r = xarena_at(&c->recs,
+		    c->byyear.v[h] - 1);
+		if (rec_organ(r) == organ && rec_year(r) == year)
+			break;
+	}
+	return h;
 }
 
 /* The latest record of (organ, year), NULL if none. */
 static const unsigned char *
-record_find(const goi_check *c, const char *organ, int year)
+record_find(const goi_check *c, xref organ, int year)
 {
 	size_t h;
 
 	if (c->byyear.cap == 0)
 		return NULL;
-	for (h = year_hash(organ, year) & (c->byyear.cap - 1);
-	    c->byyear.v[h] != NULL; h = (h + 1) & (c->byyear.cap - 1))
-		if (rec_organ(c->byyear.v[h]) == organ &&
-		    rec_year(c->byyear.v[h]) == year)
-			return c->byyear.v[h];
-	return NULL;
+	h = record_slot(c, organ, year);
+	return c->byyear.v[h] ? xarena_at(&c->recs, c->byyear.v[h] - 1) :
+	    NULL;
 }
 
 /* The slots and the tables the enabled cross rules name. */
@@ -2024,7 +2065,7 @@ static int
 record(goi_check *c, const store *s)
 {
 	const cell *got[XMAXSLOTS];
-	const char *organ;
+	xref organ, ref;
 	unsigned char *p, *r;
 	uint64_t bits = 0;
 	unsigned tables = 0;
@@ -2071,11 +2112,11 @@ record(goi_check *c, const store *s)
 			bits |= (uint64_t)1 << k;
 		}
 	}
-	if ((organ = organ_intern(c, s->organ)) == NULL)
+	if (organ_intern(c, s->organ, &organ) < 0)
 		return GOI_ENOMEM;
 	/* Room for the header, the key and each slot without its raw. */
 	n = strlen(s->doc);
-	need = 1 + sizeof(organ) + 10 + 2 + 20 + n + 10 + 10 +
+	need = 1 + 10 + 10 + 2 + 20 + n + 10 + 10 +
 	    (size_t)c->nslots * 48;
 	for (k = 0; k < c->nslots; k++)
 		if (got[k] != NULL && got[k]->k == K_GLUED)
@@ -2084,8 +2125,7 @@ record(goi_check *c, const store *s)
 		return GOI_ENOMEM;
 	p = c->xbuf;
 	*p++ = tables ? XR_CELLS : XR_EMPTY;
-	memcpy(p, &organ, sizeof(organ));
-	p += sizeof(organ);
+	p += put_uv(p, organ);
 	p += put_uv(p, (uint64_t)s->year);
 	*p++ = (unsigned char)s->format;
 	*p++ = (unsigned char)tables;
@@ -2148,20 +2188,16 @@ record(goi_check *c, const store *s)
 			first = 0;
 		}
 	}
-	if ((r = xarena_alloc(&c->recs, (size_t)(p - c->xbuf))) == NULL)
+	if ((r = xarena_alloc(&c->recs, (size_t)(p - c->xbuf), &ref)) == NULL)
 		return GOI_ENOMEM;
 	memcpy(r, c->xbuf, (size_t)(p - c->xbuf));
 	/* The latest record of (organ, year) is last year's for the next. */
-	if (xhash_grow(&c->byyear, record_hf) < 0)
+	if (xhash_grow(c, &c->byyear, record_hf) < 0)
 		return GOI_ENOMEM;
-	for (i = year_hash(organ, s->year) & (c->byyear.cap - 1);
-	    c->byyear.v[i] != NULL; i = (i + 1) & (c->byyear.cap - 1))
-		if (rec_organ(c->byyear.v[i]) == organ &&
-		    rec_year(c->byyear.v[i]) == s->year)
-			break;
-	if (c->byyear.v[i] == NULL)
+	i = record_slot(c, organ, s->year);
+	if (c->byyear.v[i] == 0)
 		c->byyear.n++;
-	c->byyear.v[i] = r;
+	c->byyear.v[i] = ref + 1;
 	return 0;
 }
 
@@ -2200,14 +2236,14 @@ static int
 record_load(goi_check *c, const unsigned char *r, store *s, int key,
     const unsigned char **end)
 {
-	const unsigned char *p = r + 1 + sizeof(char *);
+	const unsigned char *p = r + 1;
 	uint64_t bits;
 	unsigned tables;
 	long line = 0;
 	int k, t, first = 1, seen = 0;
 
 	store_reset(s);
-	s->organ = rec_organ(r);
+	s->organ = (const char *)xarena_at(&c->organs, (xref)get_uv(&p));
 	s->year = (int)get_uv(&p);
 	s->format = *p++;
 	tables = *p++;
@@ -2533,13 +2569,14 @@ goi_check_cell(goi_check *c, const char *doc, const char *year,
 int
 goi_check_finish(goi_check *c)
 {
-	const xchunk *b;
+	size_t i;
 	int rc, ri;
 
 	if ((rc = end_doc(c)) < 0)
 		return rc;
 	/* In input order, each report against the latest of last year. */
-	for (b = c->recs.head; b != NULL && rc >= 0; b = b->next) {
+	for (i = 0; i < c->recs.n && rc >= 0; i++) {
+		const xchunk *b = c->recs.ch[i];
 		const unsigned char *r = b->data, *end, *last;
 		for (; r < b->data + b->len && rc >= 0; r = end) {
 			if ((rc = record_load(c, r, &c->xself, 1, &end)) < 0 ||
