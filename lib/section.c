@@ -571,6 +571,37 @@ endswithany(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Can s (n bytes, a line after its chrome) start with an ordinal or 附?
+ * Its first character that folding keeps must be one of ( （ 1-9 １-９ 第 附
+ * 一 … 十.
+ */
+static int
+mayordinal(const char *s, size_t n)
+{
+	static const uint32_t first[] = {
+		'(', 0xff08, 0x7b2c /* 第 */, 0x9644 /* 附 */, 0x4e00, 0x4e8c,
+		0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341
+	};
+	size_t i = 0, k;
+	uint32_t c = 0;
+
+	while (i < n) {
+		k = u8dec((const unsigned char *)s + i, n - i, &c);
+		if (!isspacecp(c))
+			break;
+		i += k;
+	}
+	if (i >= n)
+		return 1;
+	if ((c >= '1' && c <= '9') || (c >= 0xff11 && c <= 0xff19))
+		return 1;
+	for (k = 0; k < sizeof(first) / sizeof(first[0]); k++)
+		if (c == first[k])
+			return 1;
+	return 0;
+}
+
 /* The candidate heading at the start of line li, if any. */
 static void
 linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
@@ -584,6 +615,20 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 	if (st >= L->len || L->text[st] == '\t' || L->text[st] == '|')
 		return;
 	if (L->len > 0 && L->text[0] == '\t')
+		return;
+	/*
+	 * A short line (it folds whole) ending with an ASCII letter or digit
+	 * ends like no heading: without an ordinal or 附 first it is none.
+	 * (The cells of the tables, mostly.)
+	 */
+	if (L->len - st <= 80 && ((L->text[L->len - 1] >= '0' &&
+	    L->text[L->len - 1] <= '9') || (L->text[L->len - 1] >= 'a' &&
+	    L->text[L->len - 1] <= 'z') || (L->text[L->len - 1] >= 'A' &&
+	    L->text[L->len - 1] <= 'Z')) && !mayordinal(L->text + st,
+	    L->len - st))
+		return;
+	/* A long line is a heading only after an ordinal. */
+	if (L->len - st > 4 * SHORT && !mayordinal(L->text + st, L->len - st))
 		return;
 	/*
 	 * Most lines are prose or cells: a look at the first bytes for an
