@@ -172,7 +172,14 @@ main(int argc, char *argv[])
 	char *stdin_only[] = {"-", NULL};
 	char **files;
 
-	setlocale(LC_CTYPE, "");
+	/*
+	 * The debris rules are regular expressions over UTF-8 text: they must
+	 * match characters, not bytes, whatever the user's locale, or the
+	 * locale would change the output.  Use a UTF-8 LC_CTYPE.
+	 */
+	if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1)
+		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+			setlocale(LC_CTYPE, "en_US.UTF-8");
 	goi_setprogname(argv[0]);
 	signal(SIGPIPE, SIG_DFL);	/* | head ends us quietly */
 	while ((ch = getopt_long(argc, argv, "hVNe:kv", longopts, NULL)) != -1) {

@@ -319,3 +319,12 @@ EOF
 		grep -q "^\.It Cm $n\$" "$TOP/man/goi-clean.1" || { echo "$n not in goi-clean.1"; return 1; }
 	done
 }
+
+@test "the locale never changes the output bytes (LC_ALL=C, C.UTF-8, POSIX)" {
+	a=$(LC_ALL=C.UTF-8 goi-clean -v "$SEEDS/001_8951f3f5eaa0ca31.txt" 2>&1)
+	b=$(LC_ALL=C goi-clean -v "$SEEDS/001_8951f3f5eaa0ca31.txt" 2>&1)
+	c=$(env -u LANG -u LC_ALL -u LC_CTYPE LC_ALL=POSIX goi-clean -v "$SEEDS/001_8951f3f5eaa0ca31.txt" 2>&1)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+	[ "$a" = "$c" ]
+}

@@ -337,7 +337,7 @@ EOF
 	run goi-split -s problems -o "$d" "$BATS_TEST_TMPDIR/in"
 	assert_success
 	n=$(ls "$d")
-	[ "${#n}" -le 70 ]
+	[ "$(printf %s "$n" | wc -c)" -le 204 ]
 	run cat "$d/$n"
 	assert_output $'五、存在的主要问题及改进情况\nb'
 }
