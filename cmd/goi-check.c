@@ -199,20 +199,8 @@ check_file(goi_check *ck, const char *name)
 		rc = 1;
 	}
 	if (status == 0 && rc < 0) {
-		status = 1;
-		if (rc == GOI_ESTREAM)
-			goi_warnx(name, goi_tsvin_lineno(t), "the header of "
-			    "another stream: not a cells stream");
-		else if (rc == GOI_EFIELDS)
-			goi_warnx(name, goi_tsvin_lineno(t), "not 10 "
-			    "TAB-separated fields (doc year format table row "
-			    "col value kind raw line): not a cells stream");
-		else if (rc == GOI_EIO)
-			goi_warn(name, 0, "read error");
-		else {
-			goi_warnx(name, 0, "%s", goi_strerror(rc));
-			status = -1;
-		}
+		status = rc == GOI_ENOMEM ? -1 : 1;
+		goi_warn_stream(name, goi_tsvin_lineno(t), GOI_STREAM_CELLS, rc);
 	}
 	free(buf);
 	goi_tsvin_free(t);

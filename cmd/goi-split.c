@@ -371,25 +371,7 @@ split(const struct opts *o, goi_out *out, struct names *t, const char *file)
 			break;
 	}
 	if (rc < 0) {
-		long line = goi_docin_lineno(d);
-		switch (rc) {
-		case GOI_ESTREAM:
-			goi_warnx(file, line, "not a lines stream "
-			    "(doc line text)");
-			break;
-		case GOI_EFIELDS:
-			goi_warnx(file, line, "a row of the lines stream needs "
-			    "3 fields");
-			break;
-		case GOI_EINVAL:
-			goi_warnx(file, line, "line is not a positive number");
-			break;
-		case GOI_EIO:
-			goi_warn(file, line, "read error");
-			break;
-		default:
-			goi_warnx(file, line, "%s", goi_strerror(rc));
-		}
+		goi_warn_stream(file, goi_docin_lineno(d), GOI_STREAM_LINES, rc);
 		status = 1;
 	}
 	goi_docin_free(d);

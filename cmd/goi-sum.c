@@ -71,27 +71,12 @@ sum_file(goi_agg *a, const char *path)
 	while ((rc = goi_tsvin_next(t, f)) > 0)
 		if ((rc = goi_agg_row(a, f, goi_tsvin_lineno(t))) < 0)
 			break;
-	switch (rc) {
-	case 0:
-		break;
-	case GOI_ESTREAM:
-		goi_warnx(path, goi_tsvin_lineno(t), "the header of another "
-		    "stream, not cells; rest of file skipped");
-		break;
-	case GOI_EFIELDS:
-		goi_warnx(path, goi_tsvin_lineno(t), "not the 10 fields of a "
-		    "cells row; rest of file skipped");
-		break;
-	case GOI_EIO:
-		goi_warn(path, goi_tsvin_lineno(t), "read error");
-		break;
-	default:
-		goi_warnx(path, goi_tsvin_lineno(t), "%s", goi_strerror(rc));
+	if (rc < 0) {
+		goi_warn_stream(path, goi_tsvin_lineno(t), GOI_STREAM_CELLS, rc);
 		if (rc == GOI_ENOMEM)
 			exit(1);
-	}
-	if (rc < 0)
 		status = 1;
+	}
 	if ((rc = goi_agg_endinput(a)) < 0) {
 		goi_warnx(path, 0, "%s", goi_strerror(rc));
 		exit(1);

@@ -66,6 +66,38 @@ goi_warn(const char *file, long line, const char *fmt, ...)
 }
 
 void
+goi_warn_stream(const char *file, long line, int stream, int rc)
+{
+	const char *const *c = goi_stream_columns(stream);
+	const char *name = goi_stream_name(stream);
+	char cols[128];
+	size_t n = 0;
+
+	for (cols[0] = '\0'; c != NULL && *c != NULL; c++)
+		n += (size_t)snprintf(cols + n, n < sizeof(cols) ?
+		    sizeof(cols) - n : 0, "%s%s", n ? " " : "", *c);
+	switch (rc) {
+	case GOI_ESTREAM:
+		goi_warnx(file, line, "the header of another stream: not a %s "
+		    "stream", name);
+		break;
+	case GOI_EFIELDS:
+		goi_warnx(file, line, "not %d TAB-separated fields (%s): not a "
+		    "%s stream", goi_stream_ncols(stream), cols, name);
+		break;
+	case GOI_EINVAL:
+		goi_warnx(file, line, "line is not a positive number: not a %s "
+		    "stream", name);
+		break;
+	case GOI_EIO:
+		goi_warn(file, line, "read error");
+		break;
+	default:
+		goi_warnx(file, line, "%s", goi_strerror(rc));
+	}
+}
+
+void
 goi_print_version(FILE *fp)
 {
 	fprintf(fp, "%s (goi) %s, utf8proc %s, libcsv %d.%d.%d\n", progname,

@@ -52,6 +52,13 @@ void goi_warnx(const char *file, long line, const char *fmt, ...)
 /* As goi_warnx, with ": strerror(errno)" appended. */
 void goi_warn(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * The message for an error rc met reading the given stream (goi_tsvin,
+ * goi_docin) at file:line, the same in every tool: another stream's header,
+ * the wrong number of fields (naming the columns), a bad line number, a
+ * read error.
+ */
+void goi_warn_stream(const char *file, long line, int stream, int rc);
 /* Print the version line of -V: goi, utf8proc and libcsv versions. */
 void goi_print_version(FILE *fp);
 

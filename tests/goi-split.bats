@@ -410,7 +410,7 @@ EOF
 	printf 'doc\tyear\tformat\ttable\trow\tcol\tvalue\tkind\traw\tline\n' > "$BATS_TEST_TMPDIR/cells"
 	run goi-split "$BATS_TEST_TMPDIR/cells"
 	assert_failure 1
-	assert_output --partial "goi-split: $BATS_TEST_TMPDIR/cells:1: not a lines stream"
+	assert_output --partial "goi-split: $BATS_TEST_TMPDIR/cells:1: the header of another stream: not a lines stream"
 	printf 'doc\tline\ttext\nd\t1\tx\nd\tzwei\tx\n' > "$BATS_TEST_TMPDIR/bad"
 	run goi-split "$BATS_TEST_TMPDIR/bad"
 	assert_failure 1

@@ -293,7 +293,7 @@ EOF
 	printf '%s\na\t2021\t2021\trequests\tnew\ttotal\t3\n' "$H" > "$T/trunc.tsv"
 	run goi-sum "$T/trunc.tsv" "$T/hand.tsv"
 	assert_failure 1
-	assert_line --index 0 "goi-sum: $T/trunc.tsv:2: not the 10 fields of a cells row; rest of file skipped"
+	assert_line --index 0 "goi-sum: $T/trunc.tsv:2: not 10 TAB-separated fields (doc year format table row col value kind raw line): not a cells stream"
 	assert_output --partial $'all\t\t2019\trequests\tnew\tnatural\t10\tnum\tn=1\t3'
 }
 

@@ -582,7 +582,7 @@ tabrows.txt,2020,2019,requests,granted,total,3,num,3,15"
 @test "not a lines stream: file and line named, status 1" {
 	run sh -c "printf 'doc\tyear\tformat\ttable\trow\tcol\tvalue\tkind\traw\tline\n' | goi-table -N"
 	assert_failure 1
-	assert_output "goi-table: (stdin):1: not a lines stream (doc line text)"
+	assert_output "goi-table: (stdin):1: the header of another stream: not a lines stream"
 }
 
 @test "a file that will not open is reported and the others still read" {
