@@ -62,7 +62,8 @@ deps-quiet:
 	@sh tools/deps.sh -q
 
 check: all
-	$(BATS) $(BATSFLAGS) tests
+	GOI_CC='$(CC)' GOI_CFLAGS='$(CFLAGS)' GOI_LDFLAGS='$(LDFLAGS)' \
+		$(BATS) $(BATSFLAGS) tests
 
 demo: all
 	@sh tools/demo.sh

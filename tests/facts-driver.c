@@ -5,7 +5,9 @@
  * stderr as "facts-driver: FILE:LINE: message".
  * usage: facts-driver [-s | -f] [FILE...]   (-s stats only, -f facts only)
  */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include <errno.h>
 #include <stdio.h>

@@ -16,7 +16,9 @@
  *   m12 maxdigits, d2 scale, b1000 budget, x5 readings to print (20).
  * The answer line: the count (or EINVAL, ERANGE), then one field a reading.
  */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

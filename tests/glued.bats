@@ -6,15 +6,11 @@
 load helper
 
 setup_file() {
-	cc -std=c11 -Wall -Wextra -Werror -I"$TOP/lib" "$TOP/tests/glued-driver.c" \
-		"$TOP/lib/libgoi.a" $(pkg-config --libs libutf8proc) -lcsv \
-		-o "$BATS_FILE_TMPDIR/glued-driver"
+	cc_driver "$BATS_FILE_TMPDIR/glued-driver" "$TOP/tests/glued-driver.c"
 	# The same solver with the plain search cut off at once, so that every
 	# row with an identity is solved by meeting in the middle.
-	cc -std=c11 -Wall -Wextra -Werror -DFIRSTBUDGET=0 -I"$TOP/lib" \
-		"$TOP/tests/glued-driver.c" "$TOP/lib/glued.c" \
-		"$TOP/lib/libgoi.a" $(pkg-config --libs libutf8proc) -lcsv \
-		-o "$BATS_FILE_TMPDIR/glued-mitm"
+	cc_driver "$BATS_FILE_TMPDIR/glued-mitm" -DFIRSTBUDGET=0 \
+		"$TOP/tests/glued-driver.c" "$TOP/lib/glued.c"
 }
 
 drv() { "$BATS_FILE_TMPDIR/glued-driver" "$@"; }

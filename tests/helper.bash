@@ -12,3 +12,14 @@ for d in /usr/lib/bats /usr/lib; do
 		break
 	fi
 done
+
+# cc_driver OUT ARGS...: build a test driver against lib/libgoi.a with the
+# compiler and flags of the build under test (make check passes them, so
+# that under SAN=1 the drivers are sanitized too).
+cc_driver() {
+	local out=$1
+	shift
+	${GOI_CC:-cc} -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+		-I"$TOP/lib" $GOI_CFLAGS "$@" "$TOP/lib/libgoi.a" \
+		$(pkg-config --libs libutf8proc) -lcsv $GOI_LDFLAGS -o "$out"
+}

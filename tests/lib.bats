@@ -4,9 +4,7 @@
 load helper
 
 setup_file() {
-	cc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -I"$TOP/lib" \
-		"$TOP/tests/lib-driver.c" "$TOP/lib/libgoi.a" \
-		$(pkg-config --libs libutf8proc) -lcsv -o "$BATS_FILE_TMPDIR/lib-driver"
+	cc_driver "$BATS_FILE_TMPDIR/lib-driver" "$TOP/tests/lib-driver.c"
 }
 
 drv() { "$BATS_FILE_TMPDIR/lib-driver" "$@"; }

@@ -5,9 +5,7 @@
 load helper
 
 setup_file() {
-	cc -std=c11 -Wall -Wextra -Werror -I"$TOP/lib" "$TOP/tests/facts-driver.c" \
-	    "$TOP/lib/libgoi.a" $(pkg-config --libs libutf8proc) -lcsv \
-	    -o "$BATS_FILE_TMPDIR/facts-driver"
+	cc_driver "$BATS_FILE_TMPDIR/facts-driver" "$TOP/tests/facts-driver.c"
 }
 
 # lines stream of the text on stdin, doc key $1
