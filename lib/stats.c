@@ -68,7 +68,7 @@ typedef struct {
 	int colof[2];		/* header order -> 0 value / 1 cumulative */
 	int hasunit;
 	/* prose statements: value and phrase */
-	struct stmt { char val[32]; char phrase[256]; } *st;
+	struct stmt { char val[32]; char unit[16]; char phrase[256]; } *st;
 	int nst, stcap;
 } sctx;
 
@@ -559,7 +559,7 @@ warnf(sctx *x, long line, const char *fmt, const char *a, const char *b)
 /* ---- prose statements ------------------------------------------------ */
 
 static int
-add_stmt(sctx *x, const char *val, const char *phrase)
+add_stmt(sctx *x, const char *val, const char *unit, const char *phrase)
 {
 	if (x->nst == x->stcap) {
 		int n = x->stcap ? 2 * x->stcap : 64;
@@ -571,6 +571,7 @@ add_stmt(sctx *x, const char *val, const char *phrase)
 		x->stcap = n;
 	}
 	snprintf(x->st[x->nst].val, sizeof(x->st[0].val), "%s", val);
+	snprintf(x->st[x->nst].unit, sizeof(x->st[0].unit), "%s", unit);
 	snprintf(x->st[x->nst].phrase, sizeof(x->st[0].phrase), "%s", phrase);
 	x->nst++;
 	return 0;
@@ -583,7 +584,7 @@ read_prose(sctx *x, size_t hs)
 	const goi_utext *u = x->u;
 	size_t p, e, b, ls = 0;
 	int table = 0;
-	char val[32], ph[256];
+	char val[32], un[16], ph[256];
 
 	for (p = 0; p < hs; p++) {
 		if (p == ls) {
@@ -598,7 +599,7 @@ read_prose(sctx *x, size_t hs)
 			continue;
 		for (e = p; e < hs && isdig(u->cp[e]); e++)
 			;
-		if (e - p >= sizeof(val) || unit_at(u, e, hs, NULL, 0) == 0 ||
+		if (e - p >= sizeof(val) || unit_at(u, e, hs, un, sizeof(un)) == 0 ||
 		    (e < hs && u->cp[e] == 0x5E74))	/* 年 is no unit anyway */
 			continue;
 		for (b = p; b > 0; b--) {
@@ -612,7 +613,7 @@ read_prose(sctx *x, size_t hs)
 		goi_utext_utf8(u, b, p, 1, ph, sizeof(ph));
 		if (strstr(ph, "累计") != NULL)
 			continue;
-		if (add_stmt(x, val, ph) < 0)
+		if (add_stmt(x, val, un, ph) < 0)
 			return GOI_ENOMEM;
 	}
 	return 0;
@@ -651,17 +652,53 @@ share(const char *a, const char *b, int min)
 	return 0;
 }
 
-/* Does the prose state value v for the indicator? */
+/*
+ * The words nearly every indicator and prose figure hold (政府信息公开
+ * 收费减免金额 and 共受理政府信息公开申请 share nothing else) become a
+ * '|' in out, so that they make no match.
+ */
+static void
+strip_generic(const char *in, char *out, size_t size)
+{
+	static const char *const gw[] = { "政府信息公开", "政府信息", "信息公开",
+	    NULL };
+	size_t k = 0, n;
+	int i;
+
+	while (*in != '\0' && k + 1 < size) {
+		for (i = 0; gw[i] != NULL; i++)
+			if (strncmp(in, gw[i], n = strlen(gw[i])) == 0)
+				break;
+		if (gw[i] != NULL) {
+			out[k++] = '|';
+			in += n;
+		} else
+			out[k++] = *in++;
+	}
+	out[k] = '\0';
+}
+
+/*
+ * Does the prose state value v for the indicator?  The prose figure's unit
+ * must be the row's (3件 says nothing about 元), and the phrase must share
+ * 3 characters with the indicator outside the generic words.
+ */
 static int
 stated(const sctx *x, const srow *r, long long v)
 {
-	char s[32];
+	char s[32], key[KEYMAX], ph[256];
+	const char *unit = unit_of(r, &r->tok[0]);
 
 	snprintf(s, sizeof(s), "%lld", v);
-	for (int i = 0; i < x->nst; i++)
-		if (strcmp(x->st[i].val, s) == 0 &&
-		    share(r->key, x->st[i].phrase, 3))
+	strip_generic(r->key, key, sizeof(key));
+	for (int i = 0; i < x->nst; i++) {
+		if (strcmp(x->st[i].val, s) != 0 ||
+		    strcmp(x->st[i].unit, unit) != 0)
+			continue;
+		strip_generic(x->st[i].phrase, ph, sizeof(ph));
+		if (share(key, ph, 3))
 			return 1;
+	}
 	return 0;
 }
 

@@ -63,6 +63,25 @@ p			stats	主动公开信息数	value	12	glued	12340条	2
 p			stats	主动公开信息数	cumulative	340	glued	12340条	2"
 }
 
+# Regression (bench/gen -s 1 -m 5M, 000746): the prose's 共受理政府信息公开
+# 申请3件 "settled" 政府信息公开收费减免金额 元 35773577 as 3+5773577 (0.0003
+# and 577.3577 万元): a figure in 件 said to be in 元, matched on the generic
+# words 政府信息公开.  Only a figure in the row's unit, sharing words beyond
+# 政府信息/信息公开, settles a reading.
+@test "glued run: a prose figure in another unit or on generic words settles nothing" {
+	run bash -c "$(declare -f lines); printf '2012年，共受理政府信息公开申请3件。\n指标名称计量单位本年度历年累计政府信息公开收费减免金额元35773577\n' | lines m | '$BATS_FILE_TMPDIR/facts-driver' -s 2>&1"
+	assert_success
+	assert_output "facts-driver: (stdin):2: stats/政府信息公开收费减免金额: glued run 35773577: value+cumulative could be 3+5773577 or 35+773577 or 357+73577 or 3577+3577; not placed
+$H
+m			stats	政府信息公开收费减免金额	value		empty	35773577	2
+m			stats	政府信息公开收费减免金额	cumulative		empty	35773577	2"
+	run bash -c "$(declare -f lines); printf '本年收费减免金额3577元。\n指标名称计量单位本年度历年累计政府信息公开收费减免金额元35773577\n' | lines m | '$BATS_FILE_TMPDIR/facts-driver' -s 2>&1"
+	assert_success
+	assert_output "$H
+m			stats	政府信息公开收费减免金额	value	0.3577	glued	35773577元	2
+m			stats	政府信息公开收费减免金额	cumulative	0.3577	glued	35773577元	2"
+}
+
 @test "cell rows: a blank cell stays blank, value in the unit column" {
 	run bash -c "$(declare -f lines); printf '| 统计指标 | 单位 | 本年度 | 历年累计 |\n| 一、依申请公开情况 | | | |\n| （一）当面申请数 | 件 | | 5 |\n| 2.网上申请数 | 3件 | | |\n附件\n| 其他 | 件 | 9 | 9 |\n' | lines c | '$BATS_FILE_TMPDIR/facts-driver' -s"
 	assert_success
