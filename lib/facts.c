@@ -525,6 +525,7 @@ typedef struct {
 	fact part[MAXPARTS];
 	int nparts;
 	size_t st;		/* nothing from here on is prose (old table) */
+	const char *organ;	/* the reporting body, "" when unknown */
 } factctx;
 
 static int
@@ -724,29 +725,89 @@ static const char *const subject_bad[] = {
 };
 
 /*
+ * A section heading glued in front of the sentence (squashed text): 二、主动
+ * 公开政府信息情况, 一、总体情况, 一、概述.  Returns what follows it, or s.
+ */
+static char *
+skip_heading(char *s)
+{
+	static const char *const num[] = { "一", "二", "三", "四", "五", "六",
+		"七", "八", "九", "十", NULL };
+	static const char *const head[] = { "主动公开政府信息情况",
+		"主动公开信息情况", "主动公开情况", "总体情况", "概述", NULL };
+	char *p = s;
+	int i, n = 0;
+
+	for (;;) {
+		for (i = 0; num[i] != NULL && !startswith(p, num[i]); i++)
+			;
+		if (num[i] == NULL)
+			break;
+		p += strlen(num[i]);
+		n++;
+	}
+	if (n == 0 || !startswith(p, "、"))
+		return s;
+	p += strlen("、");
+	for (i = 0; head[i] != NULL; i++)
+		if (startswith(p, head[i]))
+			return p + strlen(head[i]);
+	return s;
+}
+
+/*
  * Is the subject of a statement (what precedes the verb) the whole body?
- * Nothing, 其中, or 我X/全X/本X without 各 or a channel.
+ * Nothing, 其中, 我X/全X/本X without 各 or a channel, or the reporting
+ * body by name (organ).  A time alone (本年度, 全年) is the whole body only
+ * when the sentence starts with it (lead, or a heading glued before it):
+ * after a comma the subject is in the clause before (…专栏，本年度公开信息
+ * 77条).
  */
 static int
-whole_subject(char *s)
+whole_subject(char *s, const char *organ, int lead)
 {
+	static const char *const when[] = { "本年度", "本年", "全年", "今年",
+		"年内", NULL };
+	char *h;
+	int i;
+
 	if (startswith(s, "Y"))
 		s++;
 	if (*s == '\0' || strcmp(s, "其中") == 0)
 		return 1;
+	if ((h = skip_heading(s)) != s) {
+		lead = 1;
+		s = h;
+		if (startswith(s, "Y"))
+			s++;
+	}
+	for (i = 0; when[i] != NULL; i++)
+		if (startswith(s, when[i])) {
+			s += strlen(when[i]);
+			if (*s == '\0')
+				return lead;
+			break;
+		}
+	if (*s == '\0')
+		return lead;
+	if (hasany(s, subject_bad))
+		return 0;
+	/* (the phrase lost a leading 和 or 及: 和平区 reads 平区) */
+	if (organ != NULL && organ[0] != '\0' && (strcmp(s, organ) == 0 ||
+	    ((startswith(organ, "和") || startswith(organ, "及")) &&
+	    strcmp(s, organ + strlen("和")) == 0)))
+		return 1;
 	if (!startswith(s, "我") && !startswith(s, "全") && !startswith(s, "本"))
 		return 0;
-	/* 本年度, 全年: a time, not the body; the statement is about a part */
+	/* 本年度…, 全年…: a time, not the body; the statement is about a part */
 	if (startswith(s, "本年") || startswith(s, "全年"))
-		return 0;
-	if (hasany(s, subject_bad))
 		return 0;
 	return strlen(s) <= 12 * 3;
 }
 
 /* active.total: (subject)(共)(主动)公开|公布(的)(政府)信息(数)(共|为) */
 static int
-is_active_total(const char *phrase)
+is_active_total(const char *phrase, const char *organ, int lead)
 {
 	static const char *const tail[] = { "共", "为", "数", NULL };
 	static const char *const obj[] = { "政府信息", "信息", NULL };
@@ -765,7 +826,7 @@ is_active_total(const char *phrase)
 		return 0;
 	if (endswith(s, "共"))
 		s[strlen(s) - strlen("共")] = '\0';
-	return whole_subject(s);
+	return whole_subject(s, organ, lead);
 }
 
 static const char *const part_words[] = {
@@ -1046,6 +1107,49 @@ emit(const goi_sink *sink, const char *table, const char *row,
 }
 
 /*
+ * Does the phrase at s start its sentence?  Yes at the line's start, after
+ * 。 ! ? : or ;, and after a comma whose clause is only a year (2019年，),
+ * maybe after a heading (一、总体情况2019年，).
+ */
+static int
+sentence_lead(const goi_utext *u, size_t ls, size_t s)
+{
+	const int32_t *cp = u->cp;
+	size_t p = s, q;
+	int nd;
+
+	while (p > ls && isblankcp(cp[p - 1]))
+		p--;
+	if (p <= ls)
+		return 1;
+	if (cp[p - 1] != 0xFF0C && cp[p - 1] != ',')
+		return cp[p - 1] == 0x3002 || cp[p - 1] == '!' ||
+		    cp[p - 1] == '?' || cp[p - 1] == ':' || cp[p - 1] == ';' ||
+		    cp[p - 1] == 0xFF1B || cp[p - 1] == '\n';
+	/* the clause before the comma: (heading) NNNN年(度) */
+	q = p - 1;
+	while (q > ls && isblankcp(cp[q - 1]))
+		q--;
+	if (q > ls && cp[q - 1] == 0x5EA6 /* 度 */)
+		q--;
+	if (q == ls || cp[q - 1] != 0x5E74 /* 年 */)
+		return 0;
+	q--;
+	for (nd = 0; q > ls && isdig(cp[q - 1]); q--)
+		nd++;
+	if (nd != 4)
+		return 0;
+	while (q > ls && isblankcp(cp[q - 1]))
+		q--;
+	if (q == ls || isclause(cp[q - 1]) || cp[q - 1] == 0x3002)
+		return 1;
+	/* 一、总体情况, 二、主动公开政府信息情况, 一、概述 */
+	return (q >= ls + 2 && cp[q - 2] == 0x60C5 /* 情 */ &&
+	    cp[q - 1] == 0x51B5 /* 况 */) || (q >= ls + 2 &&
+	    cp[q - 2] == 0x6982 /* 概 */ && cp[q - 1] == 0x8FF0 /* 述 */);
+}
+
+/*
  * The statements of one prose line [ls, le) (le its '\n' or the end) that
  * holds a figure or 未/没.
  */
@@ -1088,7 +1192,8 @@ facts_line(factctx *x, size_t ls, size_t le)
 			s++;
 		phrase_key(u, s, p, ph, sizeof(ph));
 		goi_utext_utf8(u, s, e + 1, 0, raw, sizeof(raw));
-		if (u->cp[e] == 0x6761 /* 条 */ && is_active_total(ph)) {
+		if (u->cp[e] == 0x6761 /* 条 */ &&
+		    is_active_total(ph, x->organ, sentence_lead(u, ls, s))) {
 			if (!x->f[F_TOTAL].set) {
 				setfact(x, &x->f[F_TOTAL], fact_key[F_TOTAL], val, raw,
 				    goi_utext_line(u, p));
@@ -1139,7 +1244,7 @@ facts_lines(factctx *x, size_t a, size_t b)
 }
 
 static int
-text_facts(const goi_utext *u, const goi_sink *sink)
+text_facts(const goi_utext *u, const char *organ, const goi_sink *sink)
 {
 	factctx *x;
 	size_t k, a, b;
@@ -1155,6 +1260,7 @@ text_facts(const goi_utext *u, const goi_sink *sink)
 	x->u = u;
 	x->sink = sink;
 	x->st = prose_end(u);
+	x->organ = organ;
 	/*
 	 * Prose only: not table rows (a line holding TAB or |) and nothing
 	 * from the old statistics table on.  Every statement lies within its
@@ -1367,7 +1473,7 @@ facts_run(const goi_doc *doc, const goi_docinfo *info,
 
 	if ((n = doc_facts(doc, info, marks, nmarks, format, sink)) < 0)
 		return n;
-	rc = text_facts(u, sink);
+	rc = text_facts(u, info->organ, sink);
 	return rc < 0 ? rc : n + rc;
 }
 

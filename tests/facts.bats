@@ -93,8 +93,36 @@ appeals.suit	9	行政诉讼9起	6"
 累计主动公开政府信息7700余条。|
 通过政府网站共公开信息8621条，其中政务信息2689条。|
 我局主动公开政府信息300条，其中网站200条，微信100条，主要涉及民生。|active.total\t300\nactive.part.1\t200\nactive.part.2\t100
-本年度公开信息77条。|
+设立区域规划专栏，本年度公开信息77条。|
+本年度公开信息77条。|active.total\t77
+二、主动公开政府信息情况本年度共公开政府信息14条。|active.total\t14
 区管委会及区直各部门主动公开政府信息1687条。|
+EOF2
+}
+
+# The 主动公开 total when the body names itself (2019年，某某局共公开政府信息
+# 137条) as well as when it says 我单位: the subject must be the organ of the
+# title exactly; channels, running totals, N余条 and another body stay out.
+@test "active.total: the organ by name as the subject" {
+	organ() {
+		printf '%s\n' '青山区交通运输局2019年政府信息公开工作年度报告' "$1" | lines o |
+		    "$BATS_FILE_TMPDIR/facts-driver" -f | awk -F'\t' -v OFS='\t' '$4 == "text" { print $5, $7 }'
+	}
+	run organ '2019年，青山区交通运输局共公开政府信息137条，其中通过本部门网站公开信息100条，微信公众平台公开信息37条。'
+	assert_output "active.total	137
+active.part.1	100
+active.part.2	37"
+	while IFS='|' read -r in want; do
+		run organ "$in"
+		assert_output "$(printf '%b' "$want")"
+	done <<'EOF2'
+一、总体情况2019年，青山区交通运输局共公开政府信息137条。|active.total\t137
+2019年青山区交通运输局主动公开政府信息137条。|active.total\t137
+2019年，青山区交通运输局通过政府网站公开政府信息137条。|
+2019年，青山区交通运输局累计公开政府信息137条。|
+2019年，青山区交通运输局共公开政府信息130余条。|
+2019年，青山区公路局共公开政府信息137条。|
+2019年，各科室共公开政府信息137条。|
 EOF2
 }
 
