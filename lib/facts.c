@@ -768,6 +768,7 @@ whole_subject(char *s, const char *organ, int lead)
 {
 	static const char *const when[] = { "本年度", "本年", "全年", "今年",
 		"年内", NULL };
+	const char *o;
 	char *h;
 	int i;
 
@@ -792,11 +793,13 @@ whole_subject(char *s, const char *organ, int lead)
 		return lead;
 	if (hasany(s, subject_bad))
 		return 0;
-	/* (the phrase lost a leading 和 or 及: 和平区 reads 平区) */
-	if (organ != NULL && organ[0] != '\0' && (strcmp(s, organ) == 0 ||
-	    ((startswith(organ, "和") || startswith(organ, "及")) &&
-	    strcmp(s, organ + strlen("和")) == 0)))
-		return 1;
+	/* (the phrase lost its leading 和 and 及: 和平区 reads 平区) */
+	for (o = organ; o != NULL && *o != '\0'; o += strlen("和")) {
+		if (strcmp(s, o) == 0)
+			return 1;
+		if (!startswith(o, "和") && !startswith(o, "及"))
+			break;
+	}
 	if (!startswith(s, "我") && !startswith(s, "全") && !startswith(s, "本"))
 		return 0;
 	/* 本年度…, 全年…: a time, not the body; the statement is about a part */
