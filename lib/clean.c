@@ -224,9 +224,11 @@ static const char *const tokensep[] = {
  * a line finds which occur, so the rest of the work is done only for them.
  */
 static const char *const marks[] = {
-	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", NULL
+	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", "年度报告",
+	NULL
 };
 #define MARK_HERE (1u << 5)
+#define MARK_REPORT (1u << 6)
 #define NTRIG 256		/* 1 << the most marks (marklen[] holds 8) */
 #define MARK_ATTACH (1u << 0)
 static unsigned char markstep[256];		/* see triggers() */
@@ -362,6 +364,7 @@ struct goi_cleaner {
 	size_t dlcap;
 	int has_body;		/* seen text that is no title or metadata */
 	int maxsec;		/* highest 一、二、 ... heading seen */
+	size_t tline;		/* 1 + the index of its first title line, or 0 */
 	char *name;		/* file operand, NULL for stdin */
 	int filedocs;		/* documents of this input so far */
 	long rundocs;		/* documents of the run so far */
@@ -643,6 +646,32 @@ sec_number(const char *s, size_t n)
 		if (memcmp(s, numerals[i], 3) == 0)
 			return i + 1;
 	return 0;
+}
+
+/*
+ * The highest 二、 ... 十、 heading inside a long line (a report written on
+ * one line, whose headings never start a line): a numeral and 、 at the
+ * start or after a space, 。, ;, ) or a digit.  0 if none.
+ */
+static int
+inline_sections(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t at;
+	int best = 0, k;
+
+	while ((p = memmem(p, (size_t)(end - p), "、", 3)) != NULL) {
+		at = (size_t)(p - s);
+		p += 3;
+		if (at < 3 || (k = sec_number(s + at - 3, n - at + 3)) <= best ||
+		    k < 2)
+			continue;
+		if (at == 3 || s[at - 4] == ' ' || s[at - 4] == ';' ||
+		    s[at - 4] == ')' || (s[at - 4] >= '0' && s[at - 4] <= '9') ||
+		    ends_n(s, at - 3, "。", 3))
+			best = k;
+	}
+	return best;
 }
 
 static int
@@ -1148,6 +1177,7 @@ flush(goi_cleaner *c)
 	if (c->nlines == 0) {
 		c->alen = 0;
 		c->has_body = c->maxsec = 0;
+		c->tline = 0;
 		return 0;
 	}
 	join(c);
@@ -1166,6 +1196,7 @@ flush(goi_cleaner *c)
 	c->nlines = 0;
 	c->alen = 0;
 	c->has_body = c->maxsec = 0;
+	c->tline = 0;
 	return rc;
 }
 
@@ -1206,6 +1237,8 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 		flags = L_TITLE;
 		if (c->has_body && (rc = flush(c)) != 0)
 			return rc;
+		if (c->tline == 0)
+			c->tline = c->nlines + 1;
 	} else if (is_overview(s, n) && c->maxsec >= 2) {
 		if ((rc = flush(c)) != 0)
 			return rc;
@@ -1214,6 +1247,8 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 	if (n > 0 && !(flags & (L_TITLE | L_META)))
 		c->has_body = 1;
 	if ((sec = sec_number(s, n)) > c->maxsec)
+		c->maxsec = sec;
+	if (n > 120 && (sec = inline_sections(s, n)) > c->maxsec)
 		c->maxsec = sec;
 	/* 17 bytes to spare after the text: brackets() reads them */
 	if ((rc = grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
@@ -1449,7 +1484,7 @@ piece(goi_cleaner *c, long no, char *s, size_t n)
  * at the end after a sentence or a date.
  */
 static size_t
-split_point(const char *s, size_t n, unsigned trig)
+split_point(const char *s, size_t n, unsigned trig, int titled)
 {
 	const char *p;
 	size_t i, k, from;
@@ -1480,7 +1515,7 @@ split_point(const char *s, size_t n, unsigned trig)
 				return n - k;
 		}
 	}
-	if (n > 18 && (ends(s, n, "年度报告") || ends(s, n, "年报")) &&
+	if (!titled && n > 18 && (ends(s, n, "年度报告") || ends(s, n, "年报")) &&
 	    !is_title(s, n)) {
 		i = n > 200 ? n - 200 : 0;
 		for (; i < n; i++) {
@@ -1493,6 +1528,182 @@ split_point(const char *s, size_t n, unsigned trig)
 			if (at && at < n && is_title(s + at, n - at))
 				return at;
 		}
+	}
+	return 0;
+}
+
+/* The length of the Han character or bracket of a name at s, else 0. */
+static size_t
+name_char(const char *s, size_t n)
+{
+	int32_t ch;
+	size_t k;
+
+	if (n > 0 && (s[0] == '(' || s[0] == ')'))
+		return 1;
+	if ((k = goi_utf8_decode(s, n, &ch)) == 0 || !goi_is_han(ch))
+		return 0;
+	return k;
+}
+
+/* The start of the character before s + i (i > 0). */
+static size_t
+prev_char(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	return i;
+}
+
+static int
+digit(char b)
+{
+	return b >= '0' && b <= '9';
+}
+
+/* The length of s up to its first year (4 digits before 年), else 0. */
+static size_t
+year_end(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 7 <= n; i++)
+		if (digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) &&
+		    digit(s[i + 3]) && starts(s + i + 4, n - i - 4, "年"))
+			return i + 4;
+	return 0;
+}
+
+/*
+ * Is the title s[0..n) the current document's: the same year after the
+ * same organ, or one organ ending the other (spaces between CJK are gone,
+ * so 年报 甲乡2020年... reads 年报甲乡2020年...)?
+ */
+static int
+same_title(const goi_cleaner *c, const char *s, size_t n)
+{
+	const char *t;
+	size_t a, b, m;
+
+	if (c->tline == 0)
+		return 0;
+	t = c->arena + c->lines[c->tline - 1].off;
+	m = c->lines[c->tline - 1].len;
+	a = year_end(t, m);
+	b = year_end(s, n);
+	if (a == 0 || b == 0)
+		return m == n && memcmp(t, s, n) == 0;
+	return a <= b ? memcmp(t, s + b - a, a) == 0 :
+	    memcmp(t + a - b, s, b) == 0;
+}
+
+/*
+ * What may follow a title that starts a report inside a line: the end, a
+ * space, the first words of a report or of its page chrome, or the
+ * addressee (柏安市政务服务管理局:) - not 有关事项的通知, 如下, 。 ...
+ */
+static int
+opens_report(const char *s, size_t n)
+{
+	static const char *const first[] = {"本报告", "根据", "依据", "按照",
+		"现将", "一、", "(一)", "发布时间", "发布日期", "来源", "时间:",
+		"标题", "当前位置", NULL};
+	size_t i, k;
+	int j;
+
+	if (n == 0 || s[0] == ' ')
+		return 1;
+	for (j = 0; first[j] != NULL; j++)
+		if (startsz(s, n, first[j]))
+			return 1;
+	for (i = 0; i < n && i < 60 && (k = name_char(s + i, n - i)) > 0; i += k)
+		;
+	return i >= 6 && i < n && s[i] == ':';
+}
+
+/*
+ * A title that starts a new report inside a line (files without a final
+ * newline, concatenated; a report written on one line): organ, year and
+ * ...政府信息公开工作年度报告, after the start of the line, a space, a
+ * digit, 。 and the like, a date (2021年1月20日), 附件下载 or 标题:, and
+ * followed by what opens_report() accepts: not in a path (/80791_...), a
+ * table cell (TAB, |) or a sentence (the organ holds no 关于, 现将 ...).
+ * Where to split: before the title (before its 标题: label), or after it
+ * when it starts the line; 0 for none.  Only where a new document starts:
+ * the current one has a body (or a sentence comes before the title on
+ * this line) and another title.
+ */
+static size_t
+inline_title(const goi_cleaner *c, const char *s, size_t n)
+{
+	static const char *const sentence[] = {"关于", "的", "现将", "根据",
+		"按照", "依据", "发布", "印发", "转发", "公布", "报送", NULL};
+	const char *p = s, *end = s + n;
+	size_t q, e, h, y, o, k, sp;
+	int j, ok, cut;
+
+	while ((p = memmem(p, (size_t)(end - p), "年度报告", 12)) != NULL) {
+		q = (size_t)(p - s);
+		e = q + 12;
+		p = s + e;
+		if (!opens_report(s + e, n - e))
+			continue;
+		/* back over the name characters to 年 after the year */
+		for (h = q; h > 0 && q - h < 150; h = k) {
+			k = prev_char(s, h);
+			if (name_char(s + k, h - k) == 0)
+				break;
+		}
+		if (h < 4 || !starts(s + h, n - h, "年") ||
+		    !digit(s[h - 1]) || !digit(s[h - 2]) || !digit(s[h - 3]) ||
+		    (s[h - 4] != '1' && s[h - 4] != '2'))
+			continue;
+		y = h - 4;
+		if (y > 0 && digit(s[y - 1]))
+			continue;
+		/* back over the organ, 30 characters at most */
+		for (ok = 1, o = y; o > 0; o = k) {
+			k = prev_char(s, o);
+			if (name_char(s + k, o - k) == 0)
+				break;
+			if (y - k > 90) {
+				ok = 0;
+				break;
+			}
+		}
+		if (!ok)
+			continue;
+		for (cut = 0;; cut = 1)
+			if (starts(s + o, y - o, "附件下载") ||
+			    starts(s + o, y - o, "文件下载"))
+				o += 12;
+			else if (o > 0 && digit(s[o - 1]) &&
+			    starts(s + o, y - o, "日"))
+				o += 3;
+			else
+				break;
+		for (j = 0; sentence[j] != NULL; j++)
+			if (memmem(s + o, y - o, sentence[j],
+			    strlen(sentence[j])) != NULL)
+				break;
+		if (sentence[j] != NULL || starts(s + o, y - o, "本") ||
+		    !is_title(s + o, e - o) || same_title(c, s + o, e - o))
+			continue;
+		sp = o;
+		if (o >= 8 && memcmp(s + o - 8, "标题: ", 8) == 0)
+			sp = o - 8;
+		else if (o >= 7 && memcmp(s + o - 7, "标题:", 7) == 0)
+			sp = o - 7;
+		if (sp > 0 && sp == o && !cut && s[sp - 1] != ' ' && !digit(s[sp - 1]) &&
+		    !strchr(".;!?)", s[sp - 1]) && !ends_n(s, sp, "。", 3))
+			continue;
+		if (!c->has_body && !has(s, sp, "。"))
+			continue;
+		if (sp > 0)
+			return sp;
+		if (e < n)
+			return e;
 	}
 	return 0;
 }
@@ -1515,6 +1726,18 @@ has_space(const char *s, size_t n)
 #endif
 }
 
+/* The first split of s[0..n): split_point(), or a title inside it. */
+static size_t
+next_split(const goi_cleaner *c, const char *s, size_t n)
+{
+	size_t t = 0, at;
+
+	if ((c->trig & MARK_REPORT) && n >= 18)
+		t = inline_title(c, s, n);
+	at = split_point(s, n, c->trig, t > 0);
+	return t > 0 && (at == 0 || t < at) ? t : at;
+}
+
 int
 goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 {
@@ -1532,7 +1755,7 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 		memset(w + n, 0, 17);
 	}
 	c->trig = triggers(w, n);
-	while (n > 0 && (at = split_point(w, n, c->trig)) > 0 && at < n) {
+	while (n > 0 && (at = next_split(c, w, n)) > 0 && at < n) {
 		if ((rc = piece(c, no, w, at)) != 0)
 			return rc;
 		w += at;
