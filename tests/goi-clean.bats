@@ -170,6 +170,68 @@ EOF
 	assert_output $'#1\t1\n#1\t2\n#1\t3\n#2\t4\n#2\t5'
 }
 
+# Boundaries inside lines (bench/gen corpora, issue 2 item 6): fixtures of
+# their own, a short report 甲乡 then the next one glued to its last line.
+A='甲乡2020年政府信息公开工作年度报告\n一、总体情况\n本乡主动公开信息12条。\n二、主动公开政府信息情况\n无。\n甲乡人民政府\n'
+
+@test "documents: a crawler's 标题: glued to the last line (a date) splits there, the label goes" {
+	run bash -c "printf '${A}2021年1月7日标题: 乙镇2021年政府信息公开工作年度报告\n发布时间: 2022-01-09\n' | goi-clean -N | tail -n 3"
+	assert_output - <<'EOF'
+甲乡2020年政府信息公开工作年度报告	7	2021年1月7日
+乙镇2021年政府信息公开工作年度报告	7	乙镇2021年政府信息公开工作年度报告
+乙镇2021年政府信息公开工作年度报告	8	发布时间: 2022-01-09
+EOF
+}
+
+@test "documents: 标题: glued to the numbers that end a one-line report" {
+	run bash -c "printf '${A}行政诉讼数条00行政申诉数条00标题: 乙镇2021年政府信息公开工作年度报告\n' | goi-clean -N | tail -n 2 | cut -f1 --complement"
+	assert_output $'7\t行政诉讼数条00行政申诉数条00\n7\t乙镇2021年政府信息公开工作年度报告'
+}
+
+@test "documents: a title glued to the signature date is split off it (the date was in the title and key)" {
+	run bash -c "printf '${A}2021年1月7日乙镇2021年度政府信息公开工作年度报告\n一、总体情况\n' | goi-clean -N | tail -n 3"
+	assert_output - <<'EOF'
+甲乡2020年政府信息公开工作年度报告	7	2021年1月7日
+乙镇2021年度政府信息公开工作年度报告	7	乙镇2021年度政府信息公开工作年度报告
+乙镇2021年度政府信息公开工作年度报告	8	一、总体情况
+EOF
+}
+
+@test "documents: a one-line report ending in 附件下载 and the next title: split before the title, not at the last 。" {
+	run bash -c "printf '甲乡2020年政府信息公开工作年度报告 本报告依据《条例》编制。 一、总体情况 主动公开信息12条。 (三)接受培训人员数人 0 附件下载乙镇2021年政府信息公开工作年度报告\n一、总体情况\n' | goi-clean -N"
+	assert_output - <<'EOF'
+#1	1	甲乡2020年政府信息公开工作年度报告本报告依据《条例》编制。一、总体情况主动公开信息12条。(三)接受培训人员数人 0 附件下载
+乙镇2021年政府信息公开工作年度报告	1	乙镇2021年政府信息公开工作年度报告
+乙镇2021年政府信息公开工作年度报告	2	一、总体情况
+EOF
+}
+
+@test "documents: a title that starts a long line (a report on one line) splits after the title" {
+	run bash -c "printf '${A}乙镇2021年政府信息公开工作年度报告 丙市政务服务管理局:本报告依据《条例》编制。 一、总体情况 主动公开信息3条。\n' | goi-clean -N | tail -n 3"
+	assert_output - <<'EOF'
+甲乡2020年政府信息公开工作年度报告	6	甲乡人民政府
+乙镇2021年政府信息公开工作年度报告	7	乙镇2021年政府信息公开工作年度报告
+乙镇2021年政府信息公开工作年度报告	7	丙市政务服务管理局:本报告依据《条例》编制。一、总体情况主动公开信息3条。
+EOF
+}
+
+@test "documents: headings inside a one-line report count, so a report without title after it starts at 一、" {
+	run bash -c "printf '甲乡2020年政府信息公开工作年度报告\n本报告依据《条例》编制。 一、总体情况 主动公开信息12条。 二、主动公开情况 无。 三、收到和处理政府信息公开申请情况 无。 甲乡人民政府 2021年1月7日\n本报告由乙镇编制。\n一、总体情况\n二、主动公开\n' | goi-clean -N | cut -f1,2"
+	assert_output $'甲乡2020年政府信息公开工作年度报告\t1\n甲乡2020年政府信息公开工作年度报告\t2\n甲乡2020年政府信息公开工作年度报告\t3\n#2\t4\n#2\t5'
+}
+
+@test "documents: no split at a title in a sentence, a path, a table cell, or the document's own title in its chrome" {
+	run bash -c "printf '${A}根据《乙市关于2020年政府信息公开工作年度报告有关事项的通知》要求,现将甲乡2020年政府信息公开工作年度报告如下。乙镇2021年政府信息公开工作年度报告有关事项。 丙镇2021年政府信息公开工作年度报告如下\n本地目录: zwgk/80791_丁镇2021年政府信息公开工作年度报告\n名称\t戊镇2021年政府信息公开工作年度报告\t1\n来源: 甲乡 甲乡2020年度政府信息公开工作年度报告 本报告依据\n' | goi-clean -N | cut -f1 | uniq -c | sed 's/^ *//'"
+	assert_output '9 甲乡2020年政府信息公开工作年度报告'
+}
+
+@test "documents: a title inside a line of a file operand: the file's #2 starts on that line" {
+	printf "${A}2021年1月7日乙镇2021年政府信息公开工作年度报告" > "$BATS_TEST_TMPDIR/a.txt"
+	cd "$BATS_TEST_TMPDIR"
+	run bash -c "goi-clean -N a.txt | cut -f1,2 | tail -n 2"
+	assert_output $'a.txt\t7\na.txt#2\t7'
+}
+
 @test "doc keys: file operands are keyed by file name; a file with two reports gets #2" {
 	cat "$S000" > "$BATS_TEST_TMPDIR/two.txt"
 	printf '\n' >> "$BATS_TEST_TMPDIR/two.txt"
