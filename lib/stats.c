@@ -295,6 +295,15 @@ set_key(sctx *x, srow *r, size_t s, size_t e, int *ord)
 				q++;
 			if (q < e && u->cp[q] == ')')
 				b = p;
+		} else if (isdig(u->cp[p]) && !isdig(u->cp[p - 1]) &&
+		    u->cp[p - 1] != ':' && !(p >= s + 2 &&
+		    u->cp[p - 2] == 0x5176 /* 其 */ && u->cp[p - 1] == 0x4E2D)) {
+			/* …的情况1.政府公报公开政府信息数 */
+			while (q < e && isdig(u->cp[q]))
+				q++;
+			if (q - p <= 2 && q + 1 < e && (u->cp[q] == '.' ||
+			    u->cp[q] == 0x3001) && !isdig(u->cp[q + 1]))
+				b = p;
 		} else if (u->cp[p] == 0x5176 /* 其 */ &&
 		    goi_utext_match(u, p, e, "其中") == p + 2)
 			b = p;
@@ -379,8 +388,15 @@ parse_flow(sctx *x, size_t p)
 			else if (depth == 0 && (isdig(c) || (c == '-' &&
 			    p + 1 < end && isdig(u->cp[p + 1])))) {
 				int l = 0, qz = 0, o = 0;
-				size_t k = skip_ordinals(u, p, end, &l, &qz, &o);
+				size_t k;
 
+				/* 条02.政府网站: the unit ends the indicator, the
+				 * ordinal is glued to the figure after it */
+				if (x->hasunit && p > ls && ((p - ls >= 1 &&
+				    unit_at(u, p - 1, p, NULL, 0) == 1) ||
+				    (p - ls >= 2 && unit_at(u, p - 2, p, NULL, 0) == 2)))
+					break;
+				k = skip_ordinals(u, p, end, &l, &qz, &o);
 				if (k != p && l == 2) {
 					p = k;
 					continue;

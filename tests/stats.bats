@@ -82,6 +82,20 @@ m			stats	政府信息公开收费减免金额	value	0.3577	glued	35773577元	2
 m			stats	政府信息公开收费减免金额	cumulative	0.3577	glued	35773577元	2"
 }
 
+# bench/gen oldsquashed, one figure column: 条02.政府网站 is the figure 0 and
+# the ordinal 2., not an ordinal 02. inside one long indicator (which lost
+# every row after the first 1. of a list).
+@test "squashed one-column table: a figure glued to the next ordinal after the unit" {
+	run bash -c "$(declare -f lines); printf '指标名称计量单位统计数(二)通过不同渠道和方式公开政府信息的情况1.政府公报公开政府信息数条02.政府网站公开政府信息数条13.政务微博公开政府信息数条0(三)申请答复数件141.属于已主动公开范围数件0\n' | lines q | '$BATS_FILE_TMPDIR/facts-driver' -s 2>&1"
+	assert_success
+	assert_output "$H
+q			stats	政府公报公开政府信息数	value	0	num	0条	1
+q			stats	政府网站公开政府信息数	value	1	num	1条	1
+q			stats	政务微博公开政府信息数	value	0	num	0条	1
+q			stats	申请答复数	value	14	num	14件	1
+q			stats	属于已主动公开范围数	value	0	num	0件	1"
+}
+
 @test "cell rows: a blank cell stays blank, value in the unit column" {
 	run bash -c "$(declare -f lines); printf '| 统计指标 | 单位 | 本年度 | 历年累计 |\n| 一、依申请公开情况 | | | |\n| （一）当面申请数 | 件 | | 5 |\n| 2.网上申请数 | 3件 | | |\n附件\n| 其他 | 件 | 9 | 9 |\n' | lines c | '$BATS_FILE_TMPDIR/facts-driver' -s"
 	assert_success
