@@ -92,7 +92,10 @@ dropped(void *ctx, long line, const char *why, const char *s, size_t n)
 			k--;
 		more = "...";
 	}
-	goi_warnx(r->file, line, "dropped: %s \"%.*s%s\"", why, (int)k, s, more);
+	/* A joined line is not lost: say so without "dropped". */
+	goi_warnx(r->file, line, "%s%s \"%.*s%s\"",
+	    strncmp(why, "joined", 6) == 0 ? "" : "dropped: ", why, (int)k, s,
+	    more);
 }
 
 /* One input.  Returns 0, 1 (reported data or read error), or a negative

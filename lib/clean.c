@@ -1080,6 +1080,21 @@ alnum(unsigned char b)
 }
 
 /*
+ * Say that line l goes into the line numbered to (before its text moves):
+ * with -v every input line is accounted for, kept, joined or dropped.
+ */
+static void
+joined(goi_cleaner *c, const struct line *l, long to)
+{
+	char why[48];
+
+	if (c->sink.dropped == NULL)
+		return;
+	snprintf(why, sizeof(why), "joined to line %ld", to);
+	report(c, l->no, why, c->arena + l->off, l->len);
+}
+
+/*
  * Join, in place: labels printed one Han character a line (自 / 然 / 人;
  * (三)不 / 予 / 公 / 开), then lines that end inside an open bracket with
  * the following lines that close it (at most three, no blank line between).
@@ -1115,8 +1130,10 @@ join(goi_cleaner *c)
 		}
 		off = w;
 		move_text(c, &w, &L[r], 0);
-		for (size_t k = r + 1; k < j; k++)
+		for (size_t k = r + 1; k < j; k++) {
+			joined(c, &L[k], L[r].no);
 			move_text(c, &w, &L[k], tabs(c->arena + L[k].off, L[k].len));
+		}
 		L[nl] = L[r];
 		L[nl].off = off;
 		L[nl].len = w - off;
@@ -1147,6 +1164,7 @@ join(goi_cleaner *c)
 		off = w;
 		move_text(c, &w, &L[r], 0);
 		for (size_t k = r + 1; k < j; k++) {
+			joined(c, &L[k], L[r].no);
 			if (w > off && alnum((unsigned char)c->arena[w - 1]) &&
 			    L[k].len > 0 && alnum((unsigned char)c->arena[L[k].off]))
 				c->arena[w++] = ' ';

@@ -390,3 +390,17 @@ EOF
 	[ "$a" = "$b" ]
 	[ "$a" = "$c" ]
 }
+
+@test "-v accounts for every input line: kept, joined to another, or dropped with a reason" {
+	for f in "$SEEDS"/*.txt "$CORPUS"/*.txt; do
+		n=$(awk 'END { print NR }' "$f")
+		goi-clean -v -N "$f" 2>"$BATS_TEST_TMPDIR/err" | cut -f2 > "$BATS_TEST_TMPDIR/kept"
+		sed -nE 's/^goi-clean: [^:]+:([0-9]+): (dropped|joined).*/\1/p' "$BATS_TEST_TMPDIR/err" > "$BATS_TEST_TMPDIR/said"
+		missing=$(comm -23 <(seq 1 "$n" | sort) <(sort -u "$BATS_TEST_TMPDIR/kept" "$BATS_TEST_TMPDIR/said"))
+		[ -z "$missing" ] || { echo "$f: lines not accounted for: $(echo $missing | head -c 200)"; return 1; }
+	done
+	run bash -c "goi-clean -v '$SEEDS/000_e849864efb6c45e2.txt' 2>&1 >/dev/null | grep -c 'joined to line'"
+	assert_output 15
+	run bash -c "goi-clean -v '$SEEDS/000_e849864efb6c45e2.txt' 2>&1 >/dev/null | grep ':132:'"
+	assert_output --partial '000_e849864efb6c45e2.txt:132: joined to line 131 "然"'
+}
