@@ -8,6 +8,7 @@ V() { valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=
 
 @test "valgrind: clean | split | table | check | sum on the seeds and corpus" {
 	command -v valgrind >/dev/null || skip "valgrind not installed"
+	[[ "${GOI_CFLAGS:-}" != *fsanitize* ]] || skip "a sanitizer build (ASan and valgrind do not mix)"
 	T="$BATS_TEST_TMPDIR"
 	run V goi-clean "$SEEDS"/*.txt "$CORPUS"/*.txt
 	[ "$status" -eq 0 ] || { echo "$output" | grep -v '^[^=]' | head; return 1; }
