@@ -159,23 +159,6 @@ struct goi_agg {
 /* ---- small helpers -------------------------------------------------------- */
 
 static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if ((np = realloc(*p, c * size)) == NULL)
-		return GOI_ENOMEM;
-	*p = np;
-	*cap = c;
-	return 0;
-}
-
-static int
 span_is(goi_span s, const char *z)
 {
 	size_t n = strlen(z);
@@ -257,7 +240,7 @@ htab_grow(struct htab *h, const void *arr, size_t size)
 static int
 put_bytes(goi_agg *a, const void *p, size_t n, size_t *off)
 {
-	if (grow((void **)&a->arena, &a->acap, a->alen + n + 1, 1) < 0)
+	if (goi_grow((void **)&a->arena, &a->acap, a->alen + n + 1, 1) < 0)
 		return GOI_ENOMEM;
 	if (n > 0)
 		memcpy(a->arena + a->alen, p, n);
@@ -275,7 +258,7 @@ kput(goi_agg *a, size_t *len, const char *p, size_t n)
 
 	if (n > UINT32_MAX)
 		return GOI_ERANGE;
-	if (grow((void **)&a->kbuf, &a->kcap, *len + 4 + n, 1) < 0)
+	if (goi_grow((void **)&a->kbuf, &a->kcap, *len + 4 + n, 1) < 0)
 		return GOI_ENOMEM;
 	memcpy(a->kbuf + *len, &l, 4);
 	if (n > 0)
@@ -446,7 +429,7 @@ group_get(goi_agg *a, size_t klen, goi_span year, uint32_t *gi)
 			goto found;
 	}
 	if (a->ngrp >= UINT32_MAX - 1 ||
-	    grow((void **)&a->grp, &a->gcap, a->ngrp + 1, sizeof(*a->grp)) < 0)
+	    goi_grow((void **)&a->grp, &a->gcap, a->ngrp + 1, sizeof(*a->grp)) < 0)
 		return GOI_ENOMEM;
 	g = &a->grp[a->ngrp];
 	memset(g, 0, sizeof(*g));
@@ -463,7 +446,7 @@ group_get(goi_agg *a, size_t klen, goi_span year, uint32_t *gi)
 		return GOI_ENOMEM;
 found:
 	*gi = (uint32_t)(g - a->grp);
-	if (grow((void **)&a->lastg, &a->lastgcap, klen, 1) < 0)
+	if (goi_grow((void **)&a->lastg, &a->lastgcap, klen, 1) < 0)
 		return GOI_ENOMEM;
 	memcpy(a->lastg, a->kbuf, klen);
 	a->lastglen = klen;
@@ -481,7 +464,7 @@ entry_get(goi_agg *a, uint32_t gi, goi_span table, goi_span row, goi_span col,
 	struct ent *e;
 	int rc;
 
-	if (grow((void **)&a->kbuf, &a->kcap, 4, 1) < 0)
+	if (goi_grow((void **)&a->kbuf, &a->kcap, 4, 1) < 0)
 		return GOI_ENOMEM;
 	memcpy(a->kbuf, &gi, 4);
 	klen = 4;
@@ -499,7 +482,7 @@ entry_get(goi_agg *a, uint32_t gi, goi_span table, goi_span row, goi_span col,
 		}
 	}
 	if (a->nent >= UINT32_MAX - 1 ||
-	    grow((void **)&a->ent, &a->ecap, a->nent + 1, sizeof(*a->ent)) < 0)
+	    goi_grow((void **)&a->ent, &a->ecap, a->nent + 1, sizeof(*a->ent)) < 0)
 		return GOI_ENOMEM;
 	e = &a->ent[a->nent];
 	memset(e, 0, sizeof(*e));
@@ -651,13 +634,13 @@ group_key(goi_agg *a, const goi_span *f, int partial, goi_span fmt,
 			return rc;
 	} else {
 		/* G = the key values joined by '|', built after a length slot */
-		if (grow((void **)&a->kbuf, &a->kcap, 4, 1) < 0)
+		if (goi_grow((void **)&a->kbuf, &a->kcap, 4, 1) < 0)
 			return GOI_ENOMEM;
 		len = 4;
 		for (i = 0; i < a->nkeys; i++) {
 			goi_span s = a->key[i] >= 100 ? a->fact[a->key[i] - 100] :
 			    f[a->key[i]];
-			if (grow((void **)&a->kbuf, &a->kcap, len + s.n + 1, 1) < 0)
+			if (goi_grow((void **)&a->kbuf, &a->kcap, len + s.n + 1, 1) < 0)
 				return GOI_ENOMEM;
 			g = a->kbuf + len;
 			if (i > 0)
@@ -925,7 +908,7 @@ goi_agg_row(goi_agg *a, const goi_span *f, long line)
 	    memcmp(f[C_DOC].p, a->rundoc, a->rundoclen) != 0) {
 		if (a->usefacts && (rc = flush(a)) < 0)
 			return rc;
-		if (grow((void **)&a->rundoc, &a->rundoccap, f[C_DOC].n + 1, 1) < 0)
+		if (goi_grow((void **)&a->rundoc, &a->rundoccap, f[C_DOC].n + 1, 1) < 0)
 			return GOI_ENOMEM;
 		memcpy(a->rundoc, f[C_DOC].p, f[C_DOC].n);
 		a->rundoclen = f[C_DOC].n;
@@ -939,8 +922,8 @@ goi_agg_row(goi_agg *a, const goi_span *f, long line)
 			return GOI_ERANGE;
 		need += f[j].n;
 	}
-	if (grow((void **)&a->bbuf, &a->bcap, a->blen + need, 1) < 0 ||
-	    grow((void **)&a->brows, &a->brcap, a->nbrows + 1,
+	if (goi_grow((void **)&a->bbuf, &a->bcap, a->blen + need, 1) < 0 ||
+	    goi_grow((void **)&a->brows, &a->brcap, a->nbrows + 1,
 	    sizeof(*a->brows)) < 0)
 		return GOI_ENOMEM;
 	b = &a->brows[a->nbrows++];

@@ -564,24 +564,6 @@ goi_cleaner_free(goi_cleaner *c)
 	free(c);
 }
 
-static int
-grow(void *pp, size_t *cap, size_t need, size_t size)
-{
-	void **p = pp, *n;
-	size_t c;
-
-	if (need <= *cap)
-		return 0;
-	for (c = *cap ? *cap : 64; c < need; c *= 2)
-		if (c > SIZE_MAX / 4 / size)
-			return GOI_ENOMEM;
-	if ((n = realloc(*p, c * size)) == NULL)
-		return GOI_ENOMEM;
-	*p = n;
-	*cap = c;
-	return 0;
-}
-
 
 /*
  * A report title: short, ends with 年度报告 or 年报, names 信息公开 or
@@ -761,7 +743,7 @@ setkey(goi_cleaner *c, const char *s, size_t n)
 {
 	int rc;
 
-	if ((rc = grow(&c->key, &c->keycap, n + 32, 1)) < 0)
+	if ((rc = goi_grow(&c->key, &c->keycap, n + 32, 1)) < 0)
 		return rc;
 	memcpy(c->key, s, n);
 	c->key[n] = '\0';
@@ -1199,7 +1181,7 @@ flush(goi_cleaner *c)
 		return 0;
 	}
 	join(c);
-	if ((rc = grow(&c->dl, &c->dlcap, c->nlines, sizeof(*c->dl))) < 0)
+	if ((rc = goi_grow(&c->dl, &c->dlcap, c->nlines, sizeof(*c->dl))) < 0)
 		return rc;
 	for (i = 0; i < c->nlines; i++) {
 		c->dl[i].line = c->lines[i].no;
@@ -1269,8 +1251,8 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 	if (n > 120 && (sec = inline_sections(s, n)) > c->maxsec)
 		c->maxsec = sec;
 	/* 17 bytes to spare after the text: brackets() reads them */
-	if ((rc = grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
-	    (rc = grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0)
+	if ((rc = goi_grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
+	    (rc = goi_grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0)
 		return rc;
 	l = &c->lines[c->nlines++];
 	l->no = no;
@@ -1763,7 +1745,7 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	char *w;
 	int rc;
 
-	if (n + 17 > c->wcap && (rc = grow(&c->work, &c->wcap, n + 17, 1)) < 0)
+	if (n + 17 > c->wcap && (rc = goi_grow(&c->work, &c->wcap, n + 17, 1)) < 0)
 		return rc;
 	w = c->work;
 	memcpy(w, s, n);

@@ -12,25 +12,6 @@
 
 #include "goi.h"
 
-/*
- * memmem(3) is not POSIX: the first occurrence of p (pn bytes) in s.  The
- * candidates are found by p's last byte: in UTF-8 Chinese the lead bytes
- * E4-E9 are everywhere, continuation bytes ten times rarer.
- */
-static const char *
-findmem(const char *s, size_t n, const char *p, size_t pn)
-{
-	const char *q, *e = s + n;
-	size_t k = pn - 1;
-
-	if (pn == 0 || pn > n)
-		return pn == 0 ? s : NULL;
-	for (q = s + k; (q = memchr(q, p[k], (size_t)(e - q))) != NULL; q++)
-		if (memcmp(q - k, p, k) == 0)
-			return q - k;
-	return NULL;
-}
-
 #define HEAD_LINES 60		/* where the title, period, date are looked for */
 #define HEAD_BYTES 4096		/* of a long line, only its start */
 
@@ -232,7 +213,7 @@ titlestart(const char *s, size_t i)
 static const char *
 memstr(const char *s, size_t n, const char *p)
 {
-	return findmem(s, n, p, strlen(p));
+	return goi_memfind(s, n, p, strlen(p));
 }
 
 /* The title in line L: …政府信息公开…报告, short, not inside 《》. */

@@ -62,6 +62,16 @@ void goi_warn_stream(const char *file, long line, int stream, int rc);
 /* Print the version line of -V: goi, utf8proc and libcsv versions. */
 void goi_print_version(FILE *fp);
 
+/* ---- mem.c: memory helpers ---------------------------------------------- */
+
+/*
+ * Make *(T **)pp hold at least need elements of size bytes, doubling from
+ * 64; *cap is the count it holds.  0 or GOI_ENOMEM (*pp unchanged).
+ */
+int goi_grow(void *pp, size_t *cap, size_t need, size_t size);
+/* memmem(3) in C11: the first p[0..pn) in s[0..n), or NULL. */
+const char *goi_memfind(const char *s, size_t n, const char *p, size_t pn);
+
 /* ---- io.c: block-buffered input ---------------------------------------- */
 
 typedef struct goi_reader goi_reader;

@@ -61,28 +61,11 @@ goi_render_free(goi_render *r)
 }
 
 static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 64;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if ((np = realloc(*p, c * size)) == NULL)
-		return GOI_ENOMEM;
-	*p = np;
-	*cap = c;
-	return 0;
-}
-
-static int
 save(goi_render *r, const char *s, size_t *off, size_t *len)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	if (grow((void **)&r->arena, &r->acap, r->alen + n + 1, 1) < 0)
+	if (goi_grow((void **)&r->arena, &r->acap, r->alen + n + 1, 1) < 0)
 		return GOI_ENOMEM;
 	if (n > 0)
 		memcpy(r->arena + r->alen, s, n);
@@ -113,7 +96,7 @@ goi_render_cell(goi_render *r, const goi_cellv *c)
 	const char *f[5];
 	int i;
 
-	if (grow((void **)&r->cells, &r->ccap, r->ncells + 1,
+	if (goi_grow((void **)&r->cells, &r->ccap, r->ncells + 1,
 	    sizeof(*r->cells)) < 0)
 		return GOI_ENOMEM;
 	rc = &r->cells[r->ncells];
@@ -140,7 +123,7 @@ clean(goi_render *r, const char *s, size_t n, size_t *w)
 	int cw;
 
 	*w = 0;
-	if (grow((void **)&r->tmp, &r->tcap, 3 * n + 1, 1) < 0) {
+	if (goi_grow((void **)&r->tmp, &r->tcap, 3 * n + 1, 1) < 0) {
 		r->err = GOI_ENOMEM;
 		return 0;
 	}

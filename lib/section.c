@@ -22,25 +22,6 @@
 
 #include "goi.h"
 
-/*
- * memmem(3) is not POSIX: the first occurrence of p (pn bytes) in s.  The
- * candidates are found by p's last byte: in UTF-8 Chinese the lead bytes
- * E4-E9 are everywhere, continuation bytes ten times rarer.
- */
-static const char *
-findmem(const char *s, size_t n, const char *p, size_t pn)
-{
-	const char *q, *e = s + n;
-	size_t k = pn - 1;
-
-	if (pn == 0 || pn > n)
-		return pn == 0 ? s : NULL;
-	for (q = s + k; (q = memchr(q, p[k], (size_t)(e - q))) != NULL; q++)
-		if (memcmp(q - k, p, k) == 0)
-			return q - k;
-	return NULL;
-}
-
 static const char *const seckeys[GOI_SEC_COUNT] = {
 	"front", "overview", "active", "requests", "appeals", "problems",
 	"other", "end"
@@ -783,7 +764,7 @@ runinsig(const goi_docline *L, goi_signature *sig)
 	int found = 0, y, m, d;
 
 	for (i = 0; i + 3 <= L->len; i = (size_t)(p - s) + 3) {
-		if ((p = findmem(s + i, L->len - i, "日", 3)) == NULL)
+		if ((p = goi_memfind(s + i, L->len - i, "日", 3)) == NULL)
 			break;
 		/* After the date: the end of the line or 附… */
 		e = (size_t)(p - s) + 3;

@@ -664,25 +664,6 @@ goi_table_format(const goi_doc *doc)
 
 /* ---- the unit stream ------------------------------------------------------ */
 
-static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t nc;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap : 1024;
-	while (nc < need)
-		nc *= 2;
-	np = realloc(*p, nc * size);
-	if (np == NULL)
-		return GOI_ENOMEM;
-	*p = np;
-	*cap = nc;
-	return 0;
-}
-
 /* The unit stream and the label view of doc; d, if not NULL, detects. */
 static int
 build_units(goi_extract *x, const goi_doc *doc, detector *d)
@@ -696,8 +677,8 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 	x->built = NULL;
 	for (li = 0; li < doc->nlines; li++)
 		need += doc->lines[li].len + 1;
-	if (grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
-	    grow((void **)&x->lvcp, &x->lvcap, need, sizeof(uint32_t)) < 0)
+	if (goi_grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
+	    goi_grow((void **)&x->lvcp, &x->lvcap, need, sizeof(uint32_t)) < 0)
 		return GOI_ENOMEM;
 	/* lvui shares lvcap: keep both the same size */
 	if (x->lvuicap != x->lvcap) {
@@ -1147,7 +1128,7 @@ arena_put(goi_extract *x, size_t a, size_t b, size_t *off, size_t *len)
 		b--;
 	for (i = a; i < b; i++)
 		need += x->u[i].len + 1;
-	if (grow((void **)&x->arena, &x->arenacap, x->narena + need + 1,
+	if (goi_grow((void **)&x->arena, &x->arenacap, x->narena + need + 1,
 	    1) < 0)
 		return GOI_ENOMEM;
 	start = x->narena;
