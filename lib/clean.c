@@ -86,6 +86,7 @@ char_before(const char *s, size_t n)
 	return c;
 }
 
+/* The character at s (n > 0), -1 if it is not valid UTF-8. */
 static int32_t
 char_at(const char *s, size_t n)
 {
@@ -394,24 +395,11 @@ struct goi_cleaner {
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 };
 
-/* The character at s (n > 0), -1 if it is not valid UTF-8. */
-static int32_t
-first_char(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	int32_t ch;
-
-	if (u[0] < 0x80)
-		return u[0];
-	if (n >= 3 && (ch = char3(u)) >= 0)
-		return ch;
-	return goi_utf8_decode(s, n, &ch) ? ch : -1;
-}
 
 static void
 bit_set(unsigned char *bm, const char *word)
 {
-	int32_t ch = first_char(word, strlen(word));
+	int32_t ch = char_at(word, strlen(word));
 
 	if (ch >= 0 && ch < 0x10000)
 		bm[ch >> 3] |= (unsigned char)(1u << (ch & 7));
@@ -423,7 +411,7 @@ bit_set(unsigned char *bm, const char *word)
 static void
 lead_add(goi_cleaner *c, size_t i, const char *word)
 {
-	int32_t ch = first_char(word, strlen(word));
+	int32_t ch = char_at(word, strlen(word));
 	size_t h;
 
 	if (c->nlead < 0)
@@ -1275,7 +1263,7 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 	int32_t ch;
 
 	while (i < n) {
-		ch = first_char(s + i, n - i);
+		ch = char_at(s + i, n - i);
 		if (bit_has(c->tokchar, ch)) {
 			for (j = 0; tokens[j] != NULL; j++)
 				if (starts_n(s + i, n - i, tokens[j], c->toklen[j]))
@@ -1305,7 +1293,7 @@ lead_rules(const goi_cleaner *c, const char *s, size_t n)
 	int32_t ch;
 	size_t h;
 
-	if (n == 0 || !bit_has(c->lead, ch = first_char(s, n)))
+	if (n == 0 || !bit_has(c->lead, ch = char_at(s, n)))
 		return 0;
 	if (c->nlead < 0)
 		return ~0u;
