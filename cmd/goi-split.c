@@ -207,6 +207,56 @@ safename(const char *key, char *out)
 	}
 }
 
+typedef int piece_fn(void *ctx, const goi_doc *doc, int section,
+    const goi_docline *L, size_t a, size_t b, int all);
+
+/*
+ * Hand fn each piece of the document's sections (all, or the wanted ones):
+ * line L from byte a to b.  A line that holds several sections gives one
+ * piece a section; a section that starts where the next one does is empty
+ * and gives none.  Stops at fn's first non-zero return.
+ */
+static int
+walk(const struct opts *o, const goi_doc *doc, const goi_secmark *m, int nm,
+    int all, piece_fn *fn, void *ctx)
+{
+	size_t li;
+	int k, rc;
+
+	for (k = 0; k < nm; k++) {
+		size_t eli = k + 1 < nm ? m[k + 1].li : doc->nlines;
+		size_t eoff = k + 1 < nm ? m[k + 1].off : 0;
+		if (!all && !o->want[m[k].section])
+			continue;
+		for (li = m[k].li; li < doc->nlines &&
+		    (li < eli || (li == eli && eoff > 0)); li++) {
+			const goi_docline *L = &doc->lines[li];
+			size_t a = li == m[k].li ? m[k].off : 0;
+			size_t b = li == eli ? eoff : L->len;
+			if (b <= a && !(a == 0 && b == L->len))
+				continue;
+			if ((rc = fn(ctx, doc, m[k].section, L, a, b, all)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* A piece of a section into a text file. */
+static int
+filepiece(void *ctx, const goi_doc *doc, int section, const goi_docline *L,
+    size_t a, size_t b, int all)
+{
+	FILE *fp = ctx;
+
+	(void)doc, (void)section;
+	fwrite(L->text + a, 1, b - a, fp);
+	/* Pieces of a line stay on one line when all is written. */
+	if (b == L->len || !all)
+		fputc('\n', fp);
+	return 0;
+}
+
 /* Write the document (or its wanted sections) to a file under o->dir. */
 static int
 writedoc(const struct opts *o, struct names *t, const goi_doc *doc,
@@ -215,7 +265,7 @@ writedoc(const struct opts *o, struct names *t, const goi_doc *doc,
 	char base[MAXNAME + 2], name[MAXNAME + 32], low[MAXNAME + 32];
 	char *path;
 	size_t i;
-	int k, fd, r, rc = 0;
+	int fd, r, rc = 0;
 	unsigned long seq;
 	FILE *fp;
 
@@ -258,24 +308,7 @@ writedoc(const struct opts *o, struct names *t, const goi_doc *doc,
 		free(path);
 		return 1;
 	}
-	for (k = 0; k < nm; k++) {
-		size_t li, eli = k + 1 < nm ? m[k + 1].li : doc->nlines;
-		size_t eoff = k + 1 < nm ? m[k + 1].off : 0;
-		if (!all && !o->want[m[k].section])
-			continue;
-		for (li = m[k].li; li < doc->nlines &&
-		    (li < eli || (li == eli && eoff > 0)); li++) {
-			const goi_docline *L = &doc->lines[li];
-			size_t a = li == m[k].li ? m[k].off : 0;
-			size_t b = li == eli ? eoff : L->len;
-			if (b <= a && !(a == 0 && b == L->len))
-				continue;
-			fwrite(L->text + a, 1, b - a, fp);
-			/* Pieces of a line stay on one line when all is written. */
-			if (b == L->len || !all)
-				fputc('\n', fp);
-		}
-	}
+	walk(o, doc, m, nm, all, filepiece, fp);
 	if (fclose(fp) != 0) {
 		goi_warn(path, 0, "write error");
 		rc = 1;
@@ -286,35 +319,26 @@ writedoc(const struct opts *o, struct names *t, const goi_doc *doc,
 
 /* ---- the streams ---------------------------------------------------------- */
 
+/* A piece of a section as a row of the sections stream. */
+static int
+rowpiece(void *ctx, const goi_doc *doc, int section, const goi_docline *L,
+    size_t a, size_t b, int all)
+{
+	goi_out *out = ctx;
+
+	(void)all;
+	goi_out_fieldz(out, doc->key);
+	goi_out_fieldz(out, goi_section_key(section));
+	goi_out_fieldl(out, L->line);
+	goi_out_field(out, L->text + a, b - a);
+	return goi_out_endrow(out) < 0 ? -1 : 0;
+}
+
 static int
 sections(const struct opts *o, goi_out *out, const goi_doc *doc,
     const goi_secmark *m, int nm, int all)
 {
-	int k;
-	size_t li;
-
-	for (k = 0; k < nm; k++) {
-		size_t eli = k + 1 < nm ? m[k + 1].li : doc->nlines;
-		size_t eoff = k + 1 < nm ? m[k + 1].off : 0;
-		if (!all && !o->want[m[k].section])
-			continue;
-		for (li = m[k].li; li < doc->nlines &&
-		    (li < eli || (li == eli && eoff > 0)); li++) {
-			const goi_docline *L = &doc->lines[li];
-			size_t a = li == m[k].li ? m[k].off : 0;
-			size_t b = li == eli ? eoff : L->len;
-			/* A section that starts where the next one does is empty. */
-			if (b <= a && !(a == 0 && b == L->len))
-				continue;
-			goi_out_fieldz(out, doc->key);
-			goi_out_fieldz(out, goi_section_key(m[k].section));
-			goi_out_fieldl(out, L->line);
-			goi_out_field(out, L->text + a, b - a);
-			if (goi_out_endrow(out) < 0)
-				return -1;
-		}
-	}
-	return 0;
+	return walk(o, doc, m, nm, all, rowpiece, out);
 }
 
 static int
