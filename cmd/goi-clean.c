@@ -62,10 +62,12 @@ emit(void *ctx, const char *key, const goi_docline *l, size_t n)
 {
 	struct run *r = ctx;
 	size_t i, klen = strlen(key);
-	int rc = 0;
+	int rc;
 
+	if ((rc = goi_out_setprefix(r->out, &key, &klen, 1)) < 0)
+		return rc;
 	for (i = 0; i < n && rc == 0; i++) {
-		goi_out_field(r->out, key, klen);
+		goi_out_prefix(r->out);
 		goi_out_fieldl(r->out, l[i].line);
 		goi_out_field(r->out, l[i].text, l[i].len);
 		rc = goi_out_endrow(r->out);

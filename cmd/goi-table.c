@@ -34,7 +34,6 @@ struct run {
 	const goi_doc *doc;
 	const char *year;
 	const char *fmtname;
-	size_t keylen, yearlen, fmtlen;	/* the three per document */
 	int format;
 	long ncells;		/* table cells of the document */
 	int werr;		/* output failed */
@@ -94,9 +93,7 @@ oncell(void *ctx, const goi_cellv *c)
 		if ((s = goi_schema_col_label(t, c->col)) != NULL)
 			col = s;
 	}
-	goi_out_field(o, r->doc->key, r->keylen);
-	goi_out_field(o, r->year, r->yearlen);
-	goi_out_field(o, r->fmtname, r->fmtlen);
+	goi_out_prefix(o);	/* key, year, format */
 	goi_out_fieldz(o, c->table);
 	goi_out_fieldz(o, row);
 	goi_out_fieldz(o, col);
@@ -136,12 +133,16 @@ table_doc(struct run *r, const goi_doc *doc)
 		snprintf(year, sizeof(year), "%d", r->scan.info.year);
 	r->year = year;
 	r->format = goi_extract_format(r->x, doc);
-	/* the first three fields of every cell: measured once */
-	r->keylen = strlen(doc->key);
-	r->yearlen = strlen(year);
+	/* the first three fields of every cell: escaped once */
 	if ((r->fmtname = goi_format_name(r->format)) == NULL)
 		r->fmtname = "";
-	r->fmtlen = strlen(r->fmtname);
+	{
+		const char *f[3] = {doc->key, year, r->fmtname};
+		size_t n[3] = {strlen(doc->key), strlen(year),
+		    strlen(r->fmtname)};
+		if ((rc = goi_out_setprefix(r->out, f, n, 3)) < 0)
+			return rc;
+	}
 	if ((rc = goi_facts_extract_scan(&r->scan, r->format, &facts)) < 0)
 		return rc;
 	if (r->format == GOI_FMT_OLD)

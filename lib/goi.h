@@ -163,6 +163,14 @@ int goi_out_field(goi_out *o, const char *s, size_t n);
 int goi_out_fieldz(goi_out *o, const char *s);
 int goi_out_fieldl(goi_out *o, long long v);
 int goi_out_endrow(goi_out *o);
+/*
+ * Fields that begin many rows (a document's key, year, format): escaped once
+ * by goi_out_setprefix, copied as the next fields of a row by
+ * goi_out_prefix.  The output is what goi_out_field would write.
+ */
+int goi_out_setprefix(goi_out *o, const char *const *f, const size_t *n,
+    int k);
+int goi_out_prefix(goi_out *o);
 /* Bytes written verbatim, for renderers such as --pretty. */
 int goi_out_raw(goi_out *o, const char *s, size_t n);
 /* Flush.  GOI_EIO (errno set) if any write failed. */

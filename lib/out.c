@@ -25,6 +25,9 @@ struct goi_out {
 	int errnum;
 	char *buf;
 	size_t len, cap;
+	char *pre;		/* goi_out_setprefix: escaped, separated */
+	size_t plen, pcap;
+	int pfields;
 };
 
 goi_out *
@@ -327,6 +330,54 @@ goi_out_flush(goi_out *o)
 	return 0;
 }
 
+/*
+ * The first k fields of the rows that follow, escaped once: a document's
+ * key, year and format are the same on every one of its rows, and escaping
+ * them row by row was a fifth of goi-clean's and goi-table's time.  The
+ * bytes are built by goi_out_field itself, so they are what it would write.
+ */
+int
+goi_out_setprefix(goi_out *o, const char *const *f, const size_t *n, int k)
+{
+	char *buf = o->buf;
+	size_t len = o->len, cap = o->cap, need = 0;
+	int nfield = o->nfield, i, rc;
+
+	for (i = 0; i < k; i++)	/* what goi_out_field makes room for */
+		need += 2 * n[i] + 18;
+	if ((rc = goi_grow(&o->pre, &o->pcap, need + 1, 1)) < 0)
+		return rc;
+	/* write into the prefix buffer as if it were the row buffer */
+	o->buf = o->pre;
+	o->cap = o->pcap;
+	o->len = 0;
+	o->nfield = 0;
+	for (i = 0; i < k; i++)
+		goi_out_field(o, f[i], n[i]);
+	o->plen = o->len;
+	o->pfields = k;
+	o->buf = buf;
+	o->cap = cap;
+	o->len = len;
+	o->nfield = nfield;
+	return 0;
+}
+
+int
+goi_out_prefix(goi_out *o)
+{
+	int rc;
+
+	if (o->len + o->plen + 1 > o->cap && (rc = room(o, o->plen + 1)) < 0)
+		return rc;
+	if (o->nfield > 0 && o->pfields > 0)
+		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
+	memcpy(o->buf + o->len, o->pre, o->plen);
+	o->len += o->plen;
+	o->nfield += o->pfields;
+	return 0;
+}
+
 int
 goi_out_close(goi_out *o)
 {
@@ -335,6 +386,7 @@ goi_out_close(goi_out *o)
 	if (o == NULL)
 		return 0;
 	rc = goi_out_flush(o);
+	free(o->pre);
 	free(o->buf);
 	free(o);
 	return rc;
