@@ -6,7 +6,6 @@
  * A document is held until it ends (memory follows the largest document),
  * because its key, and the joining of broken lines, need all of it.
  */
-#define _GNU_SOURCE		/* memmem */
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +32,7 @@ ends_n(const char *s, size_t n, const char *lit, size_t k)
 /* For string literals: their length is known at compile time. */
 #define starts(s, n, lit) starts_n((s), (n), (lit), sizeof(lit) - 1)
 #define ends(s, n, lit) ends_n((s), (n), (lit), sizeof(lit) - 1)
-#define has(s, n, lit) (memmem((s), (n), (lit), sizeof(lit) - 1) != NULL)
+#define has(s, n, lit) (goi_memfind((s), (n), (lit), sizeof(lit) - 1) != NULL)
 #define startsz(s, n, str) starts_n((s), (n), (str), strlen(str))
 
 /* ---- spacing ------------------------------------------------------------ */
@@ -596,7 +595,7 @@ is_overview(const char *s, size_t n)
 	    has(s, n, "。"))
 		return 0;
 	for (i = 0; overview[i] != NULL; i++)
-		if (memmem(s + 6, n - 6, overview[i], strlen(overview[i])) != NULL)
+		if (goi_memfind(s + 6, n - 6, overview[i], strlen(overview[i])) != NULL)
 			return 1;
 	return 0;
 }
@@ -630,7 +629,7 @@ inline_sections(const char *s, size_t n)
 	size_t at;
 	int best = 0, k;
 
-	while ((p = memmem(p, (size_t)(end - p), "、", 3)) != NULL) {
+	while ((p = goi_memfind(p, (size_t)(end - p), "、", 3)) != NULL) {
 		at = (size_t)(p - s);
 		p += 3;
 		if (at < 3 || (k = sec_number(s + at - 3, n - at + 3)) <= best ||
@@ -811,7 +810,7 @@ stdin_key(goi_cleaner *c)
 		const char *s = c->dl[i].text;
 		size_t n = c->dl[i].len;
 
-		for (p = s; !year && (p = memmem(p, n - (size_t)(p - s), "年度", 6));
+		for (p = s; !year && (p = goi_memfind(p, n - (size_t)(p - s), "年度", 6));
 		    p += 6) {
 			if (p - s < 4)
 				continue;
@@ -1348,7 +1347,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	const struct rule *r;
 	int changed = 0;
 	unsigned may, fired;
-	char *p;
+	const char *p;
 
 	/* no trigger, and no rule word starts the line: nothing to do */
 	may = lead_rules(c, s, n);
@@ -1376,7 +1375,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			if (!(c->trig & c->rulebit[i]))
 				break;
 			from = 0;
-			while (from < n && (p = memmem(s + from, n - from, r->lit,
+			while (from < n && (p = goi_memfind(s + from, n - from, r->lit,
 			    strlen(r->lit))) != NULL) {
 				at = (size_t)(p - s);
 				/* start a character before: 【 may lead */
@@ -1481,9 +1480,9 @@ split_point(const char *s, size_t n, unsigned trig, int titled)
 		return 0;
 	from = n > 300 ? n - 300 : 1;
 	if ((trig & MARK_HERE) &&
-	    (p = memmem(s + from, n - from, "当前位置", 12)) != NULL)
+	    (p = goi_memfind(s + from, n - from, "当前位置", 12)) != NULL)
 		return (size_t)(p - s);
-	if ((trig & MARK_ATTACH) && (p = memmem(s, n, "附件加载中", 15)) != NULL) {
+	if ((trig & MARK_ATTACH) && (p = goi_memfind(s, n, "附件加载中", 15)) != NULL) {
 		if (p > s)
 			return (size_t)(p - s);
 		i = 15;
@@ -1631,7 +1630,7 @@ inline_title(const goi_cleaner *c, const char *s, size_t n)
 	size_t q, e, h, y, o, k, sp;
 	int j, ok, cut;
 
-	while ((p = memmem(p, (size_t)(end - p), "年度报告", 12)) != NULL) {
+	while ((p = goi_memfind(p, (size_t)(end - p), "年度报告", 12)) != NULL) {
 		q = (size_t)(p - s);
 		e = q + 12;
 		p = s + e;
@@ -1672,7 +1671,7 @@ inline_title(const goi_cleaner *c, const char *s, size_t n)
 			else
 				break;
 		for (j = 0; sentence[j] != NULL; j++)
-			if (memmem(s + o, y - o, sentence[j],
+			if (goi_memfind(s + o, y - o, sentence[j],
 			    strlen(sentence[j])) != NULL)
 				break;
 		if (sentence[j] != NULL || starts(s + o, y - o, "本") ||
