@@ -4,7 +4,10 @@
  *   lib-driver tsv STREAM       reads a stream, prints fields as [f1][f2]..
  *   lib-driver docs             reads a lines stream, prints doc, nlines, lines
  *   lib-driver esc              escapes stdin (one field) and unescapes it back
+ *   lib-driver memfind          goi_memfind against memmem
+ *   lib-driver prefix [csv]     rows with a prefix against the same fields
  */
+#define _GNU_SOURCE		/* memmem, to check goi_memfind against */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +126,85 @@ esc(void)
 	return 0;
 }
 
+/*
+ * goi_memfind against memmem: every needle of up to 5 bytes over a small
+ * alphabet that includes UTF-8 lead and continuation bytes, in haystacks
+ * of every length to 70 (the SIMD blocks and the tail), at every offset.
+ * Prints the number of disagreements.
+ */
+static int
+memfind(void)
+{
+	static const char abc[] = "a\xe3\x80\x81" "b";
+	char s[80], p[8];
+	unsigned long bad = 0, x = 1;
+	size_t n, k, i;
+	int t;
+
+	for (t = 0; t < 200000; t++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		n = (x >> 33) % 71;
+		k = (x >> 20) % 6;
+		for (i = 0; i < n; i++) {
+			x = x * 6364136223846793005UL + 1;
+			s[i] = abc[(x >> 40) % 5];
+		}
+		for (i = 0; i < k; i++) {
+			x = x * 6364136223846793005UL + 1;
+			p[i] = abc[(x >> 40) % 5];
+		}
+		if (k > 0 && goi_memfind(s, n, p, k) != memmem(s, n, p, k))
+			bad++;
+	}
+	printf("%lu disagreements\n", bad);
+	return bad != 0;
+}
+
+/*
+ * Rows begun with goi_out_prefix against the same rows written field by
+ * field: fields that need escapes or quotes, an empty one, and a prefix
+ * set again between rows.  Prints both outputs' agreement.
+ */
+static int
+prefix(int csv)
+{
+	static const char *const f[][3] = {{"a\tb\\c", "2021", "x,\"y\""},
+		{"", " lead", "line\nbreak\r"}, {"plain", "", "z"}};
+	const size_t nf = sizeof(f) / sizeof(f[0]);
+	char *b1 = NULL, *b2 = NULL;
+	size_t l1 = 0, l2 = 0, i, r, n[3];
+	FILE *o1 = open_memstream(&b1, &l1), *o2 = open_memstream(&b2, &l2);
+	goi_out *a = goi_out_new(o1, csv ? GOI_OUT_CSV : 0);
+	goi_out *b = goi_out_new(o2, csv ? GOI_OUT_CSV : 0);
+	int same;
+
+	for (i = 0; i < nf; i++) {
+		for (r = 0; r < 3; r++)
+			n[r] = strlen(f[i][r]);
+		goi_out_setprefix(a, f[i], n, 3);
+		for (r = 0; r < 2; r++) {
+			goi_out_prefix(a);
+			goi_out_fieldz(a, "tail\t");
+			goi_out_endrow(a);
+			goi_out_fieldz(b, f[i][0]);
+			goi_out_fieldz(b, f[i][1]);
+			goi_out_fieldz(b, f[i][2]);
+			goi_out_fieldz(b, "tail\t");
+			goi_out_endrow(b);
+		}
+	}
+	goi_out_close(a);
+	goi_out_close(b);
+	fclose(o1);
+	fclose(o2);
+	same = l1 == l2 && memcmp(b1, b2, l1) == 0;
+	fwrite(b1, 1, l1, stdout);
+	puts(same ? "same" : "DIFFERENT");
+	free(b1);
+	free(b2);
+	return !same;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,6 +216,10 @@ main(int argc, char **argv)
 		return docs();
 	if (argc >= 2 && strcmp(argv[1], "esc") == 0)
 		return esc();
-	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc ...\n");
+	if (argc >= 2 && strcmp(argv[1], "memfind") == 0)
+		return memfind();
+	if (argc >= 2 && strcmp(argv[1], "prefix") == 0)
+		return prefix(argc >= 3 && strcmp(argv[2], "csv") == 0);
+	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc|memfind|prefix ...\n");
 	return 2;
 }

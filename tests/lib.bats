@@ -98,3 +98,28 @@ doc c: 1 lines from row 5
 	run bash -c "{ printf 'a\t1\t'; printf '%*s' 10000000 '' | tr ' ' x; printf '\n'; } | '$BATS_FILE_TMPDIR/lib-driver' docs | wc -c"
 	assert_output "10000033"
 }
+
+@test "memfind: agrees with memmem on every short needle and haystack" {
+	run "$BATS_FILE_TMPDIR/lib-driver" memfind
+	assert_success
+	assert_output "0 disagreements"
+}
+
+@test "out: a row prefix is written exactly as its fields would be (TSV)" {
+	run "$BATS_FILE_TMPDIR/lib-driver" prefix
+	assert_success
+	assert_output 'a\tb\\c	2021	x,"y"	tail\t
+a\tb\\c	2021	x,"y"	tail\t
+	 lead	line\nbreak\r	tail\t
+	 lead	line\nbreak\r	tail\t
+plain		z	tail\t
+plain		z	tail\t
+same'
+}
+
+@test "out: a row prefix is written exactly as its fields would be (CSV)" {
+	run "$BATS_FILE_TMPDIR/lib-driver" prefix csv
+	assert_success
+	assert_line --index 0 $'a\tb\\c,2021,"x,""y""",tail\t\r'
+	assert_line --index 8 "same"
+}
