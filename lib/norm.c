@@ -301,12 +301,14 @@ is_stable(const char *s, size_t n, size_t *len)
 #ifdef __SSE2__
 /*
  * How many bytes at u (16 readable) are fast characters: printable ASCII
- * and whole 3-byte characters U+4000-U+9FFF, in any mix.  With masks of
- * the printable bytes A, of the leads E4-E9 L and of the continuation
- * bytes C, a byte is bad when it is none of these, a lead not followed by
- * two continuation bytes, or a continuation byte that does not follow a
- * lead (directly, or after one continuation byte).  The 16 bytes are
- * copied to w (16 writable) either way.
+ * and whole 3-byte characters U+4000-U+9FFF or U+3001-U+3029 (、。《》「」
+ * 【】〔〕..., every one stable: tests/norm.bats checks them against the
+ * table), in any mix.  With masks of the printable bytes A, of the leads L
+ * (E4-E9, and E3 when 80 and 81-A9 follow) and of the continuation bytes
+ * C, a byte is bad when it is none of these, a lead not followed by two
+ * continuation bytes, or a continuation byte that does not follow a lead
+ * (directly, or after one continuation byte).  The 16 bytes are copied to
+ * w (16 writable) either way.
  */
 static size_t
 fast16(const unsigned char *u, unsigned char *w)
@@ -327,6 +329,14 @@ fast16(const unsigned char *u, unsigned char *w)
 	c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 	    _mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
 	    _mm_set1_epi8((char)0x80)));
+	/* E3 80 81-A9: (b - 0x81) saturated minus 0x28 is 0 for 81-A9 */
+	l |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)0xE3))) &
+	    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)0x80))) >> 1 &
+	    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
+	    _mm_sub_epi8(v, _mm_set1_epi8((char)0x81)), _mm_set1_epi8(0x28)),
+	    _mm_setzero_si128())) >> 2;
 	bad = ~(a | l | c) | (l & ~(c >> 1)) | (l & ~(c >> 2)) |
 	    (c & ~((l << 1) | (l << 2 & c << 1)));
 	return (size_t)__builtin_ctz(bad | 0x10000);

@@ -69,3 +69,22 @@ setup_file() {
 	run bash -c "printf 'e\xcc\x81\xe4\xb8\xad\xcc\x81\xef\xbc\xa5\xcc\x81\n' | goi-clean --keep -N | cut -f3"
 	assert_output $'\xc3\xa9\xe4\xb8\xad\xcc\x81\xc3\x89'
 }
+
+@test "CJK symbols U+3001-U+303F, “ and ”: NFKC in the SIMD path, before and after marks" {
+	# lines long enough for the 16-byte fast path, each character between
+	# ideographs, before a combining mark (U+0334, class 1: canonical
+	# ordering moves it before a mark of a higher class), after one, and
+	# after ASCII letters
+	perl -Mutf8 -CS -e 'for my $c (0x3001..0x303F, 0x201C, 0x201D) {
+		for my $x ("一二三四五六%s七八九十", "一二三四五六%s\x{334}七八九十",
+		    "一二三四五六\x{301}%s七八九十",
+		    "abcdefghijklmn%s\x{301}opq") {
+			printf "$x\n\n", chr($c);
+		} }' > "$T/cjk.in"
+	perl -MUnicode::Normalize -CSD -ne 'chomp; print NFKC($_), "\n" if $_ ne ""' \
+	    "$T/cjk.in" > "$T/cjk.want"
+	goi-clean --keep -N "$T/cjk.in" | cut -f3 | grep -v '^$' > "$T/cjk.got"
+	run diff "$T/cjk.want" "$T/cjk.got"
+	assert_success
+	[ "$(wc -l < "$T/cjk.got")" -eq 260 ]
+}
