@@ -231,6 +231,17 @@ goi_out_fieldz(goi_out *o, const char *s)
 	return goi_out_field(o, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* The number of decimal digits of u. */
+static size_t
+digits(unsigned long long u)
+{
+	size_t n = 1;
+
+	for (; u >= 10000; u /= 10000)
+		n += 4;
+	return n + (u >= 10) + (u >= 100) + (u >= 1000);
+}
+
 int
 goi_out_fieldl(goi_out *o, long long v)
 {
@@ -239,22 +250,13 @@ goi_out_fieldl(goi_out *o, long long v)
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "6263646566676869707172737475767778798081828384858687888990919293"
 	    "949596979899";
-	static const unsigned long long p10[20] = {1ULL, 10ULL, 100ULL,
-		1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-		100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
-		1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
-		1000000000000000ULL, 10000000000000000ULL,
-		100000000000000000ULL, 1000000000000000000ULL,
-		10000000000000000000ULL};
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
-	size_t n = 1;
 	char *p;
 	int rc;
 
-	while (n < 20 && u >= p10[n])
-		n++;
-	if (o->len + n + 2 > o->cap && (rc = room(o, n + 2)) < 0)
+	/* 22 bytes at most: a separator, '-' and 20 digits */
+	if (o->len + 24 > o->cap && (rc = room(o, 24)) < 0)
 		return rc;
 	if (o->nfield++ > 0)
 		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
@@ -262,8 +264,8 @@ goi_out_fieldl(goi_out *o, long long v)
 		o->buf[o->len++] = '-';
 	/* by hand, two digits a step, straight into the row: snprintf
 	 * costs more than the rest of a row */
-	p = o->buf + o->len + n;
-	o->len += n;
+	o->len += digits(u);
+	p = o->buf + o->len;
 	for (; u > 0xFFFFFFFFu; u /= 100) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (u % 100), 2);
