@@ -684,7 +684,7 @@ static int
 process(goi_agg *a, const goi_span *f, long line)
 {
 	goi_span fmt = f[C_FORMAT], table = f[C_TABLE], row = f[C_ROW];
-	goi_span col = f[C_COL], base, year = {"", 0};
+	goi_span col = f[C_COL], base = {"", 0}, year = {"", 0};
 	int64_t cnt[NCNT];
 	int partial = 0, op = 0, err = 0, cls, rc, docs = 0;
 	const char *to;
