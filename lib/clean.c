@@ -238,6 +238,10 @@ static size_t marklen[8];
 static unsigned char markp1[NPAIRS], markp2[NPAIRS];	/* their first two
 							 * bytes, if at most
 							 * NPAIRS pairs */
+#ifdef __SSE2__
+static __m128i markv1[NPAIRS], markv2[NPAIRS];	/* the same, in 16 lanes:
+						 * built once, not per line */
+#endif
 static int nmarkpairs;
 
 /* Do the two bytes at u start a mark? */
@@ -275,8 +279,8 @@ triggers(const char *s, size_t n)
 	if (nmarkpairs > 0) {
 		unsigned m;
 		/* NPAIRS is 6: PAIR(0) ... PAIR(5) below */
-#define PAIR(k) _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)markp1[k])), \
-	_mm_cmpeq_epi8(b, _mm_set1_epi8((char)markp2[k])))
+#define PAIR(k) _mm_and_si128(_mm_cmpeq_epi8(a, markv1[k]), \
+	_mm_cmpeq_epi8(b, markv2[k]))
 
 		for (; i + 1 < n; i += 16) {
 			__m128i a = _mm_loadu_si128((const __m128i *)(u + i));
@@ -486,6 +490,12 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markp1[i] = markp1[0];
 		markp2[i] = markp2[0];
 	}
+#ifdef __SSE2__
+	for (i = 0; i < NPAIRS; i++) {
+		markv1[i] = _mm_set1_epi8((char)markp1[i]);
+		markv2[i] = _mm_set1_epi8((char)markp2[i]);
+	}
+#endif
 	for (i = 0; i < NRULES; i++) {
 		int k;
 
@@ -1238,8 +1248,10 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 	if (n > 120 && (sec = inline_sections(s, n)) > c->maxsec)
 		c->maxsec = sec;
 	/* 17 bytes to spare after the text: brackets() reads them */
-	if ((rc = goi_grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0 ||
-	    (rc = goi_grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0)
+	if ((c->nlines + 1 > c->lcap &&
+	    (rc = goi_grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0) ||
+	    (c->alen + n + 1 + 17 > c->acap &&
+	    (rc = goi_grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0))
 		return rc;
 	l = &c->lines[c->nlines++];
 	l->no = no;
