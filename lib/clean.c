@@ -333,7 +333,9 @@ goi_clean_rules(int *n)
 enum {
 	L_BLANK = 1,
 	L_TITLE = 2,
-	L_META = 4	/* publication date, issuing body: not the body yet */
+	L_META = 4,	/* publication date, issuing body: not the body yet */
+	L_PLAIN = 8	/* came by goi_cleaner_line's plain lane: short, ASCII,
+			 * no bracket, nothing for join() to do */
 };
 
 struct line {
@@ -396,6 +398,9 @@ struct goi_cleaner {
 	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
+	/* the bytes of a plain line (see goi_cleaner_line): printable ASCII
+	 * and TAB, but no space, no bracket, no first byte of a mark */
+	unsigned char plain[256];
 };
 
 
@@ -476,6 +481,9 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
 	}
+	for (i = 0x21; i < 0x7F; i++)
+		c->plain[i] = !(markstep[i] & 8) && strchr("()<>", (int)i) == NULL;
+	c->plain['\t'] = 1;
 	nmarkpairs = 0;
 	for (i = 0; i < 65536; i++)
 		if (markpair[i >> 3] >> (i & 7) & 1) {
@@ -1086,8 +1094,9 @@ join(goi_cleaner *c)
 
 	for (r = 0; r < c->nlines; r = j) {
 		const char *s = c->arena + L[r].off;
-		int head = ordinal_head(s, L[r].len);
-		size_t first = single_han(s, L[r].len);
+		int plain = L[r].flags & L_PLAIN;
+		int head = plain ? 0 : ordinal_head(s, L[r].len);
+		size_t first = plain ? 0 : single_han(s, L[r].len);
 
 		j = r + 1;
 		if (head || first) {
@@ -1125,7 +1134,8 @@ join(goi_cleaner *c)
 	for (r = 0; r < c->nlines; r = j) {
 		int d[4] = {0, 0, 0, 0};
 
-		brackets(c->arena + L[r].off, L[r].len, d, 1);
+		if (!(L[r].flags & L_PLAIN))
+			brackets(c->arena + L[r].off, L[r].len, d, 1);
 		j = r + 1;
 		if (open_at_end(d)) {
 			size_t k;
@@ -1216,11 +1226,35 @@ goi_cleaner_end(goi_cleaner *c)
 	return flush(c);
 }
 
+/* Line s[0..n) into the document's arena, with its flags. */
+static int
+store(goi_cleaner *c, long no, const char *s, size_t n, int flags)
+{
+	struct line *l;
+	int rc;
+
+	/* 17 bytes to spare after the text: brackets() reads them */
+	if ((c->nlines + 1 > c->lcap &&
+	    (rc = goi_grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0) ||
+	    (c->alen + n + 1 + 17 > c->acap &&
+	    (rc = goi_grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0))
+		return rc;
+	l = &c->lines[c->nlines++];
+	l->no = no;
+	l->off = c->alen;
+	l->len = n;
+	l->flags = flags;
+	memcpy(c->arena + c->alen, s, n);
+	c->alen += n;
+	memset(c->arena + c->alen, 0, 17 + 1);
+	c->alen++;
+	return 0;
+}
+
 /* Append a piece to the document, starting a new one at a boundary. */
 static int
 append(goi_cleaner *c, long no, const char *s, size_t n)
 {
-	struct line *l;
 	int flags = 0, rc, sec;
 
 	if (n == 0) {
@@ -1247,22 +1281,7 @@ append(goi_cleaner *c, long no, const char *s, size_t n)
 		c->maxsec = sec;
 	if (n > 120 && (sec = inline_sections(s, n)) > c->maxsec)
 		c->maxsec = sec;
-	/* 17 bytes to spare after the text: brackets() reads them */
-	if ((c->nlines + 1 > c->lcap &&
-	    (rc = goi_grow(&c->lines, &c->lcap, c->nlines + 1, sizeof(*l))) < 0) ||
-	    (c->alen + n + 1 + 17 > c->acap &&
-	    (rc = goi_grow(&c->arena, &c->acap, c->alen + n + 1 + 17, 1)) < 0))
-		return rc;
-	l = &c->lines[c->nlines++];
-	l->no = no;
-	l->off = c->alen;
-	l->len = n;
-	l->flags = flags;
-	memcpy(c->arena + c->alen, s, n);
-	c->alen += n;
-	memset(c->arena + c->alen, 0, 17 + 1);
-	c->alen++;
-	return 0;
+	return store(c, no, s, n, flags);
 }
 
 /* Chrome words only (and at least one)? */
@@ -1744,6 +1763,23 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	char *w;
 	int rc;
 
+	/*
+	 * The plain lane: most lines of a table laid out one cell a line
+	 * are a number, a | or a TAB.  A line of fewer than 12 plain bytes
+	 * (no space to squeeze, no mark to trigger a cut, no split: see
+	 * split_point()) that starts with no rule's first character has no
+	 * debris and is no title, heading or metadata: it goes straight in.
+	 */
+	if (n > 0 && n < 12 && !bit_has(c->lead, (unsigned char)s[0])) {
+		size_t i = 0;
+		while (i < n && c->plain[(unsigned char)s[i]])
+			i++;
+		if (i == n) {
+			c->trig = 0;
+			c->has_body = 1;
+			return store(c, no, s, n, L_PLAIN);
+		}
+	}
 	if (n + 17 > c->wcap && (rc = goi_grow(&c->work, &c->wcap, n + 17, 1)) < 0)
 		return rc;
 	w = c->work;

@@ -404,3 +404,27 @@ EOF
 	run bash -c "goi-clean -v '$SEEDS/000_e849864efb6c45e2.txt' 2>&1 >/dev/null | grep ':132:'"
 	assert_output --partial '000_e849864efb6c45e2.txt:132: joined to line 131 "然"'
 }
+
+@test "one cell a line: short ASCII lines kept as they are, but page numbers, chrome and broken labels still handled" {
+	# |, TAB 0 and 12 are cells; -3- is a page number even without
+	# spaces; (三)不 / 予 / 公 / 开 and abc( / 1) are joined
+	printf '某某局2021年政府信息公开工作年度报告\n一、总体情况\n|\n\t0\n-3-\n- 4 -\n(1)\n12\n==\n<!>\nQQ\n(三)不\n予\n公\n开\nabc(\n1)\n' > "$BATS_TEST_TMPDIR/cells.txt"
+	run bash -c "goi-clean -v -N '$BATS_TEST_TMPDIR/cells.txt' 2>'$BATS_TEST_TMPDIR/err' | cut -f2-; cat '$BATS_TEST_TMPDIR/err'"
+	assert_output "1	某某局2021年政府信息公开工作年度报告
+2	一、总体情况
+3	|
+4	\\t0
+7	(1)
+8	12
+9	==
+10	<!>
+11	QQ
+12	(三)不予公开
+16	abc(1)
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:5: dropped: page-number \"-3-\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:6: dropped: page-number \"- 4 -\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:13: joined to line 12 \"予\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:14: joined to line 12 \"公\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:15: joined to line 12 \"开\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:17: joined to line 16 \"1)\""
+}
