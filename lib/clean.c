@@ -399,8 +399,10 @@ struct goi_cleaner {
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 	/* the bytes of a plain line (see goi_cleaner_line): printable ASCII
-	 * and TAB, but no space, no bracket, no first byte of a mark */
+	 * and TAB, but no space, no bracket, no first byte of a mark or of a
+	 * chrome word */
 	unsigned char plain[256];
+	unsigned tokrules;	/* bit i: rules[i] is R_TOKENS */
 };
 
 
@@ -483,6 +485,8 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	}
 	for (i = 0x21; i < 0x7F; i++)
 		c->plain[i] = !(markstep[i] & 8) && strchr("()<>", (int)i) == NULL;
+	for (i = 0; tokens[i] != NULL; i++)
+		c->plain[(unsigned char)tokens[i][0]] = 0;
 	c->plain['\t'] = 1;
 	nmarkpairs = 0;
 	for (i = 0; i < 65536; i++)
@@ -517,6 +521,7 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 			for (k = 0; c->words[i][k].len > 0; k++)
 				lead_add(c, i, c->words[i][k].p);
 		if (rules[i].kind == R_TOKENS) {
+			c->tokrules |= 1u << i;
 			for (k = 0; tokens[k] != NULL; k++)
 				lead_add(c, i, tokens[k]);
 			for (k = 0; tokensep[k] != NULL; k++)
@@ -1767,10 +1772,12 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	 * The plain lane: most lines of a table laid out one cell a line
 	 * are a number, a | or a TAB.  A line of fewer than 12 plain bytes
 	 * (no space to squeeze, no mark to trigger a cut, no split: see
-	 * split_point()) that starts with no rule's first character has no
-	 * debris and is no title, heading or metadata: it goes straight in.
+	 * split_point()) that starts with no rule's first character, but
+	 * perhaps a separator of chrome words (|), has no debris (no chrome
+	 * word can start in it) and is no title, heading or metadata: it
+	 * goes straight in.
 	 */
-	if (n > 0 && n < 12 && !bit_has(c->lead, (unsigned char)s[0])) {
+	if (n > 0 && n < 12 && (lead_rules(c, s, n) & ~c->tokrules) == 0) {
 		size_t i = 0;
 		while (i < n && c->plain[(unsigned char)s[i]])
 			i++;
