@@ -407,8 +407,9 @@ EOF
 
 @test "one cell a line: short ASCII lines kept as they are, but page numbers, chrome and broken labels still handled" {
 	# |, TAB 0 and 12 are cells; -3- is a page number even without
-	# spaces; (三)不 / 予 / 公 / 开 and abc( / 1) are joined
-	printf '某某局2021年政府信息公开工作年度报告\n一、总体情况\n|\n\t0\n-3-\n- 4 -\n(1)\n12\n==\n<!>\nQQ\n(三)不\n予\n公\n开\nabc(\n1)\n' > "$BATS_TEST_TMPDIR/cells.txt"
+	# spaces; (三)不 / 予 / 公 / 开 and abc( / 1) are joined; |-->| is
+	# chrome, || is not
+	printf '某某局2021年政府信息公开工作年度报告\n一、总体情况\n|\n\t0\n-3-\n- 4 -\n(1)\n12\n==\n<!>\nQQ\n(三)不\n予\n公\n开\nabc(\n1)\n||\n|-->|\n3\n' > "$BATS_TEST_TMPDIR/cells.txt"
 	run bash -c "goi-clean -v -N '$BATS_TEST_TMPDIR/cells.txt' 2>'$BATS_TEST_TMPDIR/err' | cut -f2-; cat '$BATS_TEST_TMPDIR/err'"
 	assert_output "1	某某局2021年政府信息公开工作年度报告
 2	一、总体情况
@@ -421,8 +422,11 @@ EOF
 11	QQ
 12	(三)不予公开
 16	abc(1)
+18	||
+20	3
 goi-clean: $BATS_TEST_TMPDIR/cells.txt:5: dropped: page-number \"-3-\"
 goi-clean: $BATS_TEST_TMPDIR/cells.txt:6: dropped: page-number \"- 4 -\"
+goi-clean: $BATS_TEST_TMPDIR/cells.txt:19: dropped: page-links \"|-->|\"
 goi-clean: $BATS_TEST_TMPDIR/cells.txt:13: joined to line 12 \"予\"
 goi-clean: $BATS_TEST_TMPDIR/cells.txt:14: joined to line 12 \"公\"
 goi-clean: $BATS_TEST_TMPDIR/cells.txt:15: joined to line 12 \"开\"
