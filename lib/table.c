@@ -1416,7 +1416,7 @@ parse_num(const goi_extract *x, const tok *t, int amount, char *out,
 {
 	char buf[64];
 	size_t i, n = 0, ndig = 0, grp = 0;
-	int commas = 0, dot = 0, lastcomma = -1;
+	int commas = 0, dot = 0, lastcomma = -1, plain = 1;
 	uint32_t c;
 	goi_dec d;
 
@@ -1448,10 +1448,22 @@ parse_num(const goi_extract *x, const tok *t, int amount, char *out,
 			ndig++;
 			if (!dot)
 				grp++;
-		}
+		} else
+			plain = 0;
 		buf[n++] = (char)c;
 	}
 	(void)lastcomma;
+	/*
+	 * Most tokens are a plain integer: up to 18 digits, no leading zero,
+	 * no unit to shift.  goi_dec_parse and goi_dec_format would give
+	 * back the same digits.
+	 */
+	if (plain && n > 0 && n <= 18 && n < outsz &&
+	    (n == 1 || buf[0] != '0') && !(amount && t->yuan)) {
+		memcpy(out, buf, n);
+		out[n] = '\0';
+		return 0;
+	}
 	if (commas && !dot && grp != 3)
 		return -1;
 	if (goi_dec_parse(buf, n, &d) < 0)
