@@ -132,7 +132,7 @@ table_doc(struct run *r, const goi_doc *doc)
 	if (r->scan.info.year > 0)
 		snprintf(year, sizeof(year), "%d", r->scan.info.year);
 	r->year = year;
-	r->format = goi_extract_format(r->x, doc);
+	r->format = goi_extract_format_text(r->x, doc, &r->scan.u);
 	/* the first three fields of every cell: escaped once */
 	if ((r->fmtname = goi_format_name(r->format)) == NULL)
 		r->fmtname = "";

@@ -664,17 +664,48 @@ goi_table_format(const goi_doc *doc)
 
 /* ---- the unit stream ------------------------------------------------------ */
 
-/* The unit stream and the label view of doc; d, if not NULL, detects. */
+/* The unit of decoded code point c: structural, folded or itself. */
+static inline uint32_t
+unit_cp(uint32_t c)
+{
+	if (c < 0x80) {
+		if (c == '\t')
+			return U_TAB;
+		if (c == '|')
+			return U_PIPE;
+		if (c == '\r' || c == 0)
+			return ' ';
+		return c;
+	}
+	if (c == 0xFF5C || c == 0x2502)
+		return U_PIPE;
+	/* a CJK character is most often itself */
+	if (c < CJK_LO || c > CJK_HI || (tradbit[(c - CJK_LO) >> 3] &
+	    (1u << ((c - CJK_LO) & 7))))
+		return fold(c);
+	return c;
+}
+
+/*
+ * The unit stream and the label view of doc; d, if not NULL, detects.
+ * The lines that ut (doc's goi_utext, or NULL) holds as they are
+ * (GOI_UL_SAME) are read from it: a code point of such a line is its
+ * bytes' shortest UTF-8 form, so its length follows from its value.
+ */
 static int
-build_units(goi_extract *x, const goi_doc *doc, detector *d)
+build_units(goi_extract *x, const goi_doc *doc, detector *d,
+    const goi_utext *ut)
 {
 	size_t li, i, n, len, need = 0, nlv = 0, *lvui;
 	const unsigned char *s;
+	const int32_t *cp, *ce;
 	uint32_t c, *lvcp;
 	unit *u, *u0;
 
 	trad_init();
 	x->built = NULL;
+	if (ut != NULL && ut->nl != doc->nlines)
+		ut = NULL;
 	for (li = 0; li < doc->nlines; li++)
 		need += doc->lines[li].len + 1;
 	if (goi_grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
@@ -693,36 +724,34 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 	lvcp = x->lvcp;
 	lvui = x->lvui;
 	for (li = 0; li < doc->nlines; li++) {
-		s = (const unsigned char *)doc->lines[li].text;
 		n = doc->lines[li].len;
-		for (i = 0; i < n; i += len) {
-			if (s[i] < 0x80) {
+		if (ut != NULL && (ut->lflags[li] & GOI_UL_SAME)) {
+			cp = ut->cp + ut->lstart[li];
+			ce = li + 1 < ut->nl ? ut->cp + ut->lstart[li + 1] - 1 :
+			    ut->cp + ut->n - 1;	/* its '\n' */
+			s = NULL;
+		} else {
+			cp = ce = NULL;
+			s = (const unsigned char *)doc->lines[li].text;
+		}
+		for (i = 0; s != NULL ? i < n : cp < ce; i += len) {
+			if (s == NULL) {
+				c = (uint32_t)*cp++;
+				len = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+			} else if (s[i] < 0x80) {
 				len = 1;
 				c = s[i];
-				if (c == '\t')
-					c = U_TAB;
-				else if (c == '|')
-					c = U_PIPE;
-				else if (c == '\r' || c == 0)
-					c = ' ';
-			} else {
+			} else if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
+			    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+			    (s[i + 2] & 0xC0) == 0x80) {
 				/* leads E1-EC, EE, EF: never overlong, no surrogate */
-				if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
-				    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-				    (s[i + 2] & 0xC0) == 0x80) {
-					c = (uint32_t)(s[i] & 0x0F) << 12 |
-					    (uint32_t)(s[i + 1] & 0x3F) << 6 |
-					    (s[i + 2] & 0x3F);
-					len = 3;
-				} else
-					c = utf8dec(s + i, n - i, &len);
-				if (c == 0xFF5C || c == 0x2502)
-					c = U_PIPE;
-				else if (c < CJK_LO || c > CJK_HI ||
-				    (tradbit[(c - CJK_LO) >> 3] &
-				    (1u << ((c - CJK_LO) & 7))))
-					c = fold(c);	/* a CJK character is most often itself */
-			}
+				c = (uint32_t)(s[i] & 0x0F) << 12 |
+				    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+				    (s[i + 2] & 0x3F);
+				len = 3;
+			} else
+				c = utf8dec(s + i, n - i, &len);
+			c = unit_cp(c);
 			u->cp = c;
 			u->li = (uint32_t)li;
 			u->off = (uint32_t)i;
@@ -804,6 +833,13 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 int
 goi_extract_format(goi_extract *x, const goi_doc *doc)
 {
+	return goi_extract_format_text(x, doc, NULL);
+}
+
+int
+goi_extract_format_text(goi_extract *x, const goi_doc *doc,
+    const goi_utext *u)
+{
 	detector d;
 	int i;
 
@@ -811,7 +847,7 @@ goi_extract_format(goi_extract *x, const goi_doc *doc)
 	for (i = 0; i < F_NFACTS; i++)
 		x->facts[i] = -1;
 	memset(&d, 0, sizeof(d));
-	if (build_units(x, doc, &d) < 0)
+	if (build_units(x, doc, &d, u) < 0)
 		return goi_table_format(doc);
 	x->built = doc;
 	x->built_lines = doc->lines;
@@ -2734,7 +2770,7 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	memset(x->unplaced, 0, sizeof(x->unplaced));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
 	if ((x->built != doc || x->built_lines != doc->lines ||
-	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL)) < 0)
+	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL, NULL)) < 0)
 		goto out;
 	x->built = NULL;
 	if (format != GOI_FMT_2019 && format != GOI_FMT_2021) {
