@@ -37,6 +37,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "goi.h"
 
 /* Structural units, outside Unicode. */
@@ -778,6 +782,41 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d,
 #define MAXVAR 16		/* spellings of one label */
 
 /*
+ * The first i in [from, to) where lv[i] is one of the nf (1 to 4) code
+ * points f, or to.  Four places a step with SSE2: this scan is most of
+ * the time spent looking for labels.
+ */
+static size_t
+scan_first(const uint32_t *lv, size_t from, size_t to, const uint32_t *f,
+    int nf)
+{
+	size_t i = from;
+	int k;
+
+#ifdef __SSE2__
+	__m128i k0 = _mm_set1_epi32((int)f[0]);
+	__m128i k1 = _mm_set1_epi32((int)f[nf > 1 ? 1 : 0]);
+	__m128i k2 = _mm_set1_epi32((int)f[nf > 2 ? 2 : 0]);
+	__m128i k3 = _mm_set1_epi32((int)f[nf > 3 ? 3 : 0]);
+	unsigned m;
+
+	for (; i + 4 <= to; i += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(lv + i));
+		__m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(v, k0),
+		    _mm_cmpeq_epi32(v, k1)), _mm_or_si128(_mm_cmpeq_epi32(v,
+		    k2), _mm_cmpeq_epi32(v, k3)));
+		if ((m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(e))) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < to; i++)
+		for (k = 0; k < nf; k++)
+			if (lv[i] == f[k])
+				return i;
+	return to;
+}
+
+/*
  * Earliest match of any of the strings (NULL-terminated list) in [from,
  * to); the longest one at that place.  *end receives the label-view
  * position after it.  One pass over the text whatever the number of
@@ -790,10 +829,10 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 	const pat *p[MAXVAR];
 	pat tmp[MAXVAR];
 	const uint32_t *lv = x->lvcp;
-	uint32_t first[MAXVAR];
+	uint32_t first[MAXVAR], uf[MAXVAR];
 	uint64_t bloom = 0;
 	size_t i, n;
-	int np = 0, k, best;
+	int np = 0, nf = 0, k, j, best;
 
 	for (; v != NULL && *v != NULL && np < MAXVAR; v++) {
 		p[np] = pat_get(*v, PAT_LABEL, &tmp[np]);
@@ -806,12 +845,20 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 		return -1;
 	if (to > x->nlv)
 		to = x->nlv;
-	/* a bit per first character (mod 64): most places are out at once */
-	for (k = 0; k < np; k++)
+	/* the distinct first characters: the variants mostly share theirs */
+	for (k = 0; k < np; k++) {
+		for (j = 0; j < nf && uf[j] != first[k]; j++)
+			;
+		if (j == nf)
+			uf[nf++] = first[k];
 		bloom |= (uint64_t)1 << (first[k] & 63);
+	}
 	for (i = from; i < to; i++) {
-		if (!(bloom >> (lv[i] & 63) & 1))
-			continue;
+		if (nf <= 4) {
+			if ((i = scan_first(lv, i, to, uf, nf)) >= to)
+				break;
+		} else if (!(bloom >> (lv[i] & 63) & 1))
+			continue;	/* a bit per first character (mod 64) */
 		best = -1;
 		for (k = 0; k < np; k++) {
 			if (lv[i] != first[k])
