@@ -753,7 +753,7 @@ organlike(const char *s, size_t n)
 		const char *p = s, *e = s + n;
 		size_t l = strlen(bad[i]);
 		for (; p + l <= e; p++)
-			if (memcmp(p, bad[i], l) == 0)
+			if (*p == bad[i][0] && memcmp(p, bad[i], l) == 0)
 				return 0;
 	}
 	return 1;

@@ -107,7 +107,6 @@ typedef struct region {
 	tok t[MAXTOK];
 	int n;
 	int ncells;		/* cells seen */
-	int cellnonempty[MAXTOK];
 	int seps;		/* a separator was crossed between values */
 	/*
 	 * The cell where the row ends, in the layouts whose rows end
@@ -987,7 +986,7 @@ unit_start(uint32_t c)
 static int
 is_amount(const char *table, const char *col)
 {
-	return strcmp(col, "amount") == 0 &&
+	return col[0] == 'a' && strcmp(col, "amount") == 0 &&
 	    (strcmp(table, "art20_8") == 0 || strcmp(table, "art20_9") == 0);
 }
 
@@ -1322,7 +1321,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 	rg->n = 0;
 	rg->seps = 0;
 	rg->endcell = -1;
-	memset(rg->cellnonempty, 0, sizeof(rg->cellnonempty));
 	for (i = a; i < b && rg->n < MAXTOK && cell < MAXTOK - 1;) {
 		c = x->u[i].cp;
 		if (c == U_NL) {
@@ -1393,7 +1391,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			if (sep)
 				rg->seps = 1;
 			rg->n++;
-			rg->cellnonempty[cell] = 1;
 			seen = 1;
 			continue;
 		}
@@ -1411,7 +1408,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			if (sep)
 				rg->seps = 1;
 			rg->n++;
-			rg->cellnonempty[cell] = 1;
 			seen = 1;
 		} else {
 			/* a markdown rule |---| is no cell content */
