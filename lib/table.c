@@ -2163,7 +2163,7 @@ has_constraints(const goi_extract *x, const pending *pd)
 static int
 glued_phase(goi_extract *x, int fmt)
 {
-	long n, nfree, i, nk;
+	long n, i, nk;
 	int k, progress, s, N, ok;
 	pending *pd;
 	target g;
@@ -2180,9 +2180,14 @@ glued_phase(goi_extract *x, int fmt)
 		n = solve(x, pd, 1, x->readbuf, MAXREAD);
 		pd->nread = n;
 		if (n == 1) {
-			nfree = solve(x, pd, 0, one, 1);
+			/*
+			 * Unforced: no constraint made it the only reading.
+			 * Without identities and known figures the hard
+			 * problem is the free one, whose only reading it
+			 * then is: no second solve needed to tell.
+			 */
 			memcpy(one, x->readbuf, (size_t)N * sizeof(one[0]));
-			if (nfree == 1 && !has_constraints(x, pd) &&
+			if (!has_constraints(x, pd) &&
 			    splits_number(pd, one, N)) {
 				/* decided below, once the document is known */
 				pd->unforced = 1;
