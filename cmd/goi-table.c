@@ -35,7 +35,6 @@ struct run {
 	const char *year;
 	const char *fmtname;
 	int format;
-	int csv;		/* GOI_OUT_CSV */
 	long ncells;		/* table cells of the document */
 	int werr;		/* output failed */
 };
@@ -70,37 +69,6 @@ onwarn(void *ctx, long line, const char *msg)
 	goi_warnx(r->doc->key, line, "%s", msg);
 }
 
-/*
- * The fields f[0..n) of a TSV row, each after a TAB, into buf, when none
- * holds a byte that goi_out_field would not copy as it is (TAB, CR, LF,
- * backslash: SPEC section 2; any control byte is left to it too).  The
- * length, or 0: then the fields must go through goi_out_field.  Most
- * cells are keys and figures: one pass over their bytes, without a
- * strlen and a call a field.
- */
-static size_t
-plain_fields(char *buf, size_t size, const char *const *f, int n)
-{
-	const unsigned char *s;
-	size_t k = 0;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (k == size)
-			return 0;
-		buf[k++] = '\t';
-		for (s = (const unsigned char *)(f[i] ? f[i] : ""); *s >= 0x20;
-		    s++) {
-			if (*s == '\\' || k == size)
-				return 0;
-			buf[k++] = (char)*s;
-		}
-		if (*s != '\0')
-			return 0;
-	}
-	return k;
-}
-
 static int
 oncell(void *ctx, const goi_cellv *c)
 {
@@ -108,8 +76,6 @@ oncell(void *ctx, const goi_cellv *c)
 	const goi_schema_table *t;
 	const char *row = c->row, *col = c->col, *s;
 	goi_out *o = r->out;
-	char buf[1024];
-	size_t n;
 
 	if (r->werr)
 		return GOI_EIO;
@@ -128,19 +94,17 @@ oncell(void *ctx, const goi_cellv *c)
 		if ((s = goi_schema_col_label(t, c->col)) != NULL)
 			col = s;
 	}
+	/*
+	 * Field by field: goi_out drains its buffer at the same places as
+	 * before, so stdout and stderr interleave as they did (2>&1).
+	 */
 	goi_out_prefix(o);	/* key, year, format */
-	if (!r->csv && (n = plain_fields(buf, sizeof(buf),
-	    (const char *const[]){c->table, row, col, c->value, c->kind,
-	    c->raw}, 6)) > 0)
-		goi_out_raw(o, buf, n);	/* (the prefix's fields come first) */
-	else {
-		goi_out_fieldz(o, c->table);
-		goi_out_fieldz(o, row);
-		goi_out_fieldz(o, col);
-		goi_out_fieldz(o, c->value);
-		goi_out_fieldz(o, c->kind);
-		goi_out_fieldz(o, c->raw);
-	}
+	goi_out_fieldz(o, c->table);
+	goi_out_fieldz(o, row);
+	goi_out_fieldz(o, col);
+	goi_out_fieldz(o, c->value);
+	goi_out_fieldz(o, c->kind);
+	goi_out_fieldz(o, c->raw);
 	if (goi_out_fieldl(o, c->line) < 0 || goi_out_endrow(o) < 0) {
 		r->werr = 1;
 		return GOI_EIO;
@@ -289,7 +253,6 @@ main(int argc, char *argv[])
 
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
-	r.csv = (oflags & GOI_OUT_CSV) != 0;
 	if ((r.out = goi_out_new(stdout, oflags)) == NULL ||
 	    (r.x = goi_extract_new()) == NULL ||
 	    (o.pretty && (r.render = goi_render_new(r.out, o.labels)) ==
