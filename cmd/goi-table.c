@@ -79,7 +79,8 @@ oncell(void *ctx, const goi_cellv *c)
 
 	if (r->werr)
 		return GOI_EIO;
-	if (strcmp(c->table, "doc") != 0 && strcmp(c->table, "text") != 0)
+	if (!((c->table[0] == 'd' && strcmp(c->table, "doc") == 0) ||
+	    (c->table[0] == 't' && strcmp(c->table, "text") == 0)))
 		r->ncells++;
 	if (r->render != NULL) {
 		if (goi_render_cell(r->render, c) < 0)
@@ -93,6 +94,10 @@ oncell(void *ctx, const goi_cellv *c)
 		if ((s = goi_schema_col_label(t, c->col)) != NULL)
 			col = s;
 	}
+	/*
+	 * Field by field: goi_out drains its buffer at the same places as
+	 * before, so stdout and stderr interleave as they did (2>&1).
+	 */
 	goi_out_prefix(o);	/* key, year, format */
 	goi_out_fieldz(o, c->table);
 	goi_out_fieldz(o, row);
@@ -132,7 +137,7 @@ table_doc(struct run *r, const goi_doc *doc)
 	if (r->scan.info.year > 0)
 		snprintf(year, sizeof(year), "%d", r->scan.info.year);
 	r->year = year;
-	r->format = goi_extract_format(r->x, doc);
+	r->format = goi_extract_format_text(r->x, doc, &r->scan.u);
 	/* the first three fields of every cell: escaped once */
 	if ((r->fmtname = goi_format_name(r->format)) == NULL)
 		r->fmtname = "";

@@ -24,6 +24,7 @@ struct goi_docin {
 	goi_docline *lines;
 	size_t lcap;
 	char *key, *nextkey;
+	size_t keylen;		/* strlen(key) */
 	int pending;		/* a row of the next document was read */
 	long pend_line, pend_row;
 	size_t pend_off, pend_len;
@@ -159,6 +160,7 @@ goi_docin_next(goi_docin *d, const goi_doc **doc)
 	d->key = NULL;
 	if (d->pending) {
 		d->key = d->nextkey;
+		d->keylen = strlen(d->key);
 		d->nextkey = NULL;
 		d->pending = 0;
 		/* The previous document is released: move the text to the front. */
@@ -183,7 +185,7 @@ goi_docin_next(goi_docin *d, const goi_doc **doc)
 			d->err = rc;
 			break;
 		}
-		if (d->key != NULL && (strlen(d->key) != f[0].n ||
+		if (d->key != NULL && (d->keylen != f[0].n ||
 		    memcmp(d->key, f[0].p, f[0].n) != 0)) {
 			/* First row of the next document: keep it for later. */
 			if ((d->nextkey = spandup(f[0])) == NULL ||
@@ -199,6 +201,7 @@ goi_docin_next(goi_docin *d, const goi_doc **doc)
 		if (d->key == NULL) {
 			if ((d->key = spandup(f[0])) == NULL)
 				return GOI_ENOMEM;
+			d->keylen = strlen(d->key);
 			d->first_row = goi_tsvin_lineno(d->in);
 		}
 		if ((rc = put(d, f[2], &off)) < 0 ||

@@ -268,7 +268,7 @@ utext_fill(goi_utext *u, const goi_doc *doc)
 		u->lstart[u->nl] = u->n;
 		u->lline[u->nl] = dl->line;
 		if ((f = fastline(u, s, dl->len)) >= 0) {
-			u->lflags[u->nl++] = (unsigned char)f;
+			u->lflags[u->nl++] = (unsigned char)(f | GOI_UL_SAME);
 			u->cp[u->n++] = '\n';
 			continue;
 		}

@@ -321,6 +321,14 @@ int goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
  * doc is kept for a goi_extract_tables() of the same doc that follows.
  */
 int goi_extract_format(goi_extract *x, const goi_doc *doc);
+/*
+ * The same, given u, the goi_utext of doc (a goi_docscan's): the lines u
+ * marks GOI_UL_SAME are taken from it, not decoded a second time.  u NULL:
+ * goi_extract_format.
+ */
+struct goi_utext;
+int goi_extract_format_text(goi_extract *x, const goi_doc *doc,
+    const struct goi_utext *u);
 /* Options, GOI_EXTRACT_* flags; returns the previous ones. */
 /*
  * STRICT: no assumption at all, not even that a document which glues its
@@ -584,7 +592,7 @@ int goi_facts_extract(const goi_doc *doc, const goi_docinfo *info, int format,
  * goi_utext_line tells the input line of a code point.  Shared by stats.c
  * and facts.c.
  */
-typedef struct {
+typedef struct goi_utext {
 	int32_t *cp;
 	size_t n;
 	size_t *lstart;		/* line k starts at cp[lstart[k]] */
@@ -593,8 +601,13 @@ typedef struct {
 	size_t nl;
 	size_t cpcap, lcap;	/* allocated */
 } goi_utext;
-/* A line holds a TAB or |, a digit or 未 or 没, an LF of its own, 指 or 统. */
-enum { GOI_UL_CELL = 1, GOI_UL_FIGURE = 2, GOI_UL_LF = 4, GOI_UL_STATS = 8 };
+/*
+ * A line holds a TAB or |, a digit or 未 or 没, an LF of its own, 指 or 统;
+ * SAME: the line is its own NFKC, its code points are those of its bytes
+ * one for one (each the shortest UTF-8 form, no NUL).
+ */
+enum { GOI_UL_CELL = 1, GOI_UL_FIGURE = 2, GOI_UL_LF = 4, GOI_UL_STATS = 8,
+	GOI_UL_SAME = 16 };
 int goi_utext_build(goi_utext *u, const goi_doc *doc);	/* 0 or GOI_E* */
 void goi_utext_free(goi_utext *u);
 long goi_utext_line(const goi_utext *u, size_t pos);

@@ -346,18 +346,27 @@ enum {
 static int
 cnnum1(const char *s)
 {
-	static const char *const d[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
-	};
-	int i;
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c;
 
 	/* All ten start with byte E4 or E5: most text is out at once. */
-	if (((unsigned char)s[0] != 0xe4 && (unsigned char)s[0] != 0xe5) ||
-	    s[1] == '\0')
+	if ((u[0] != 0xe4 && u[0] != 0xe5) || (u[1] & 0xc0) != 0x80 ||
+	    (u[2] & 0xc0) != 0x80)
 		return 0;
-	for (i = 0; i < 10; i++)
-		if (memcmp(s, d[i], 3) == 0)
-			return i + 1;
+	c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	switch (c) {
+	case 0x4e00: return 1;	/* 一 */
+	case 0x4e8c: return 2;	/* 二 */
+	case 0x4e09: return 3;	/* 三 */
+	case 0x56db: return 4;	/* 四 */
+	case 0x4e94: return 5;	/* 五 */
+	case 0x516d: return 6;	/* 六 */
+	case 0x4e03: return 7;	/* 七 */
+	case 0x516b: return 8;	/* 八 */
+	case 0x4e5d: return 9;	/* 九 */
+	case 0x5341: return 10;	/* 十 */
+	}
 	return 0;
 }
 
@@ -744,7 +753,7 @@ organlike(const char *s, size_t n)
 		const char *p = s, *e = s + n;
 		size_t l = strlen(bad[i]);
 		for (; p + l <= e; p++)
-			if (memcmp(p, bad[i], l) == 0)
+			if (*p == bad[i][0] && memcmp(p, bad[i], l) == 0)
 				return 0;
 	}
 	return 1;

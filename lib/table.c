@@ -37,6 +37,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "goi.h"
 
 /* Structural units, outside Unicode. */
@@ -103,7 +107,6 @@ typedef struct region {
 	tok t[MAXTOK];
 	int n;
 	int ncells;		/* cells seen */
-	int cellnonempty[MAXTOK];
 	int seps;		/* a separator was crossed between values */
 	/*
 	 * The cell where the row ends, in the layouts whose rows end
@@ -664,17 +667,48 @@ goi_table_format(const goi_doc *doc)
 
 /* ---- the unit stream ------------------------------------------------------ */
 
-/* The unit stream and the label view of doc; d, if not NULL, detects. */
+/* The unit of decoded code point c: structural, folded or itself. */
+static inline uint32_t
+unit_cp(uint32_t c)
+{
+	if (c < 0x80) {
+		if (c == '\t')
+			return U_TAB;
+		if (c == '|')
+			return U_PIPE;
+		if (c == '\r' || c == 0)
+			return ' ';
+		return c;
+	}
+	if (c == 0xFF5C || c == 0x2502)
+		return U_PIPE;
+	/* a CJK character is most often itself */
+	if (c < CJK_LO || c > CJK_HI || (tradbit[(c - CJK_LO) >> 3] &
+	    (1u << ((c - CJK_LO) & 7))))
+		return fold(c);
+	return c;
+}
+
+/*
+ * The unit stream and the label view of doc; d, if not NULL, detects.
+ * The lines that ut (doc's goi_utext, or NULL) holds as they are
+ * (GOI_UL_SAME) are read from it: a code point of such a line is its
+ * bytes' shortest UTF-8 form, so its length follows from its value.
+ */
 static int
-build_units(goi_extract *x, const goi_doc *doc, detector *d)
+build_units(goi_extract *x, const goi_doc *doc, detector *d,
+    const goi_utext *ut)
 {
 	size_t li, i, n, len, need = 0, nlv = 0, *lvui;
 	const unsigned char *s;
+	const int32_t *cp, *ce;
 	uint32_t c, *lvcp;
 	unit *u, *u0;
 
 	trad_init();
 	x->built = NULL;
+	if (ut != NULL && ut->nl != doc->nlines)
+		ut = NULL;
 	for (li = 0; li < doc->nlines; li++)
 		need += doc->lines[li].len + 1;
 	if (goi_grow((void **)&x->u, &x->ucap, need, sizeof(unit)) < 0 ||
@@ -693,36 +727,34 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 	lvcp = x->lvcp;
 	lvui = x->lvui;
 	for (li = 0; li < doc->nlines; li++) {
-		s = (const unsigned char *)doc->lines[li].text;
 		n = doc->lines[li].len;
-		for (i = 0; i < n; i += len) {
-			if (s[i] < 0x80) {
+		if (ut != NULL && (ut->lflags[li] & GOI_UL_SAME)) {
+			cp = ut->cp + ut->lstart[li];
+			ce = li + 1 < ut->nl ? ut->cp + ut->lstart[li + 1] - 1 :
+			    ut->cp + ut->n - 1;	/* its '\n' */
+			s = NULL;
+		} else {
+			cp = ce = NULL;
+			s = (const unsigned char *)doc->lines[li].text;
+		}
+		for (i = 0; s != NULL ? i < n : cp < ce; i += len) {
+			if (s == NULL) {
+				c = (uint32_t)*cp++;
+				len = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+			} else if (s[i] < 0x80) {
 				len = 1;
 				c = s[i];
-				if (c == '\t')
-					c = U_TAB;
-				else if (c == '|')
-					c = U_PIPE;
-				else if (c == '\r' || c == 0)
-					c = ' ';
-			} else {
+			} else if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
+			    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+			    (s[i + 2] & 0xC0) == 0x80) {
 				/* leads E1-EC, EE, EF: never overlong, no surrogate */
-				if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
-				    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-				    (s[i + 2] & 0xC0) == 0x80) {
-					c = (uint32_t)(s[i] & 0x0F) << 12 |
-					    (uint32_t)(s[i + 1] & 0x3F) << 6 |
-					    (s[i + 2] & 0x3F);
-					len = 3;
-				} else
-					c = utf8dec(s + i, n - i, &len);
-				if (c == 0xFF5C || c == 0x2502)
-					c = U_PIPE;
-				else if (c < CJK_LO || c > CJK_HI ||
-				    (tradbit[(c - CJK_LO) >> 3] &
-				    (1u << ((c - CJK_LO) & 7))))
-					c = fold(c);	/* a CJK character is most often itself */
-			}
+				c = (uint32_t)(s[i] & 0x0F) << 12 |
+				    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+				    (s[i + 2] & 0x3F);
+				len = 3;
+			} else
+				c = utf8dec(s + i, n - i, &len);
+			c = unit_cp(c);
 			u->cp = c;
 			u->li = (uint32_t)li;
 			u->off = (uint32_t)i;
@@ -749,6 +781,41 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d)
 #define MAXVAR 16		/* spellings of one label */
 
 /*
+ * The first i in [from, to) where lv[i] is one of the nf (1 to 4) code
+ * points f, or to.  Four places a step with SSE2: this scan is most of
+ * the time spent looking for labels.
+ */
+static size_t
+scan_first(const uint32_t *lv, size_t from, size_t to, const uint32_t *f,
+    int nf)
+{
+	size_t i = from;
+	int k;
+
+#ifdef __SSE2__
+	__m128i k0 = _mm_set1_epi32((int)f[0]);
+	__m128i k1 = _mm_set1_epi32((int)f[nf > 1 ? 1 : 0]);
+	__m128i k2 = _mm_set1_epi32((int)f[nf > 2 ? 2 : 0]);
+	__m128i k3 = _mm_set1_epi32((int)f[nf > 3 ? 3 : 0]);
+	unsigned m;
+
+	for (; i + 4 <= to; i += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(lv + i));
+		__m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(v, k0),
+		    _mm_cmpeq_epi32(v, k1)), _mm_or_si128(_mm_cmpeq_epi32(v,
+		    k2), _mm_cmpeq_epi32(v, k3)));
+		if ((m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(e))) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < to; i++)
+		for (k = 0; k < nf; k++)
+			if (lv[i] == f[k])
+				return i;
+	return to;
+}
+
+/*
  * Earliest match of any of the strings (NULL-terminated list) in [from,
  * to); the longest one at that place.  *end receives the label-view
  * position after it.  One pass over the text whatever the number of
@@ -761,10 +828,10 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 	const pat *p[MAXVAR];
 	pat tmp[MAXVAR];
 	const uint32_t *lv = x->lvcp;
-	uint32_t first[MAXVAR];
+	uint32_t first[MAXVAR], uf[MAXVAR];
 	uint64_t bloom = 0;
 	size_t i, n;
-	int np = 0, k, best;
+	int np = 0, nf = 0, k, j, best;
 
 	for (; v != NULL && *v != NULL && np < MAXVAR; v++) {
 		p[np] = pat_get(*v, PAT_LABEL, &tmp[np]);
@@ -777,12 +844,20 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 		return -1;
 	if (to > x->nlv)
 		to = x->nlv;
-	/* a bit per first character (mod 64): most places are out at once */
-	for (k = 0; k < np; k++)
+	/* the distinct first characters: the variants mostly share theirs */
+	for (k = 0; k < np; k++) {
+		for (j = 0; j < nf && uf[j] != first[k]; j++)
+			;
+		if (j == nf)
+			uf[nf++] = first[k];
 		bloom |= (uint64_t)1 << (first[k] & 63);
+	}
 	for (i = from; i < to; i++) {
-		if (!(bloom >> (lv[i] & 63) & 1))
-			continue;
+		if (nf <= 4) {
+			if ((i = scan_first(lv, i, to, uf, nf)) >= to)
+				break;
+		} else if (!(bloom >> (lv[i] & 63) & 1))
+			continue;	/* a bit per first character (mod 64) */
 		best = -1;
 		for (k = 0; k < np; k++) {
 			if (lv[i] != first[k])
@@ -804,6 +879,13 @@ find_any(const goi_extract *x, const char *const *v, size_t from, size_t to,
 int
 goi_extract_format(goi_extract *x, const goi_doc *doc)
 {
+	return goi_extract_format_text(x, doc, NULL);
+}
+
+int
+goi_extract_format_text(goi_extract *x, const goi_doc *doc,
+    const goi_utext *u)
+{
 	detector d;
 	int i;
 
@@ -811,7 +893,7 @@ goi_extract_format(goi_extract *x, const goi_doc *doc)
 	for (i = 0; i < F_NFACTS; i++)
 		x->facts[i] = -1;
 	memset(&d, 0, sizeof(d));
-	if (build_units(x, doc, &d) < 0)
+	if (build_units(x, doc, &d, u) < 0)
 		return goi_table_format(doc);
 	x->built = doc;
 	x->built_lines = doc->lines;
@@ -904,7 +986,7 @@ unit_start(uint32_t c)
 static int
 is_amount(const char *table, const char *col)
 {
-	return strcmp(col, "amount") == 0 &&
+	return col[0] == 'a' && strcmp(col, "amount") == 0 &&
 	    (strcmp(table, "art20_8") == 0 || strcmp(table, "art20_9") == 0);
 }
 
@@ -1239,7 +1321,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 	rg->n = 0;
 	rg->seps = 0;
 	rg->endcell = -1;
-	memset(rg->cellnonempty, 0, sizeof(rg->cellnonempty));
 	for (i = a; i < b && rg->n < MAXTOK && cell < MAXTOK - 1;) {
 		c = x->u[i].cp;
 		if (c == U_NL) {
@@ -1310,7 +1391,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			if (sep)
 				rg->seps = 1;
 			rg->n++;
-			rg->cellnonempty[cell] = 1;
 			seen = 1;
 			continue;
 		}
@@ -1328,7 +1408,6 @@ tokenize(const goi_extract *x, size_t a, size_t b, int layout, region *rg)
 			if (sep)
 				rg->seps = 1;
 			rg->n++;
-			rg->cellnonempty[cell] = 1;
 			seen = 1;
 		} else {
 			/* a markdown rule |---| is no cell content */
@@ -1416,7 +1495,7 @@ parse_num(const goi_extract *x, const tok *t, int amount, char *out,
 {
 	char buf[64];
 	size_t i, n = 0, ndig = 0, grp = 0;
-	int commas = 0, dot = 0, lastcomma = -1;
+	int commas = 0, dot = 0, lastcomma = -1, plain = 1;
 	uint32_t c;
 	goi_dec d;
 
@@ -1448,10 +1527,22 @@ parse_num(const goi_extract *x, const tok *t, int amount, char *out,
 			ndig++;
 			if (!dot)
 				grp++;
-		}
+		} else
+			plain = 0;
 		buf[n++] = (char)c;
 	}
 	(void)lastcomma;
+	/*
+	 * Most tokens are a plain integer: up to 18 digits, no leading zero,
+	 * no unit to shift.  goi_dec_parse and goi_dec_format would give
+	 * back the same digits.
+	 */
+	if (plain && n > 0 && n <= 18 && n < outsz &&
+	    (n == 1 || buf[0] != '0') && !(amount && t->yuan)) {
+		memcpy(out, buf, n);
+		out[n] = '\0';
+		return 0;
+	}
 	if (commas && !dot && grp != 3)
 		return -1;
 	if (goi_dec_parse(buf, n, &d) < 0)
@@ -2072,7 +2163,7 @@ has_constraints(const goi_extract *x, const pending *pd)
 static int
 glued_phase(goi_extract *x, int fmt)
 {
-	long n, nfree, i, nk;
+	long n, i, nk;
 	int k, progress, s, N, ok;
 	pending *pd;
 	target g;
@@ -2089,9 +2180,14 @@ glued_phase(goi_extract *x, int fmt)
 		n = solve(x, pd, 1, x->readbuf, MAXREAD);
 		pd->nread = n;
 		if (n == 1) {
-			nfree = solve(x, pd, 0, one, 1);
+			/*
+			 * Unforced: no constraint made it the only reading.
+			 * Without identities and known figures the hard
+			 * problem is the free one, whose only reading it
+			 * then is: no second solve needed to tell.
+			 */
 			memcpy(one, x->readbuf, (size_t)N * sizeof(one[0]));
-			if (nfree == 1 && !has_constraints(x, pd) &&
+			if (!has_constraints(x, pd) &&
 			    splits_number(pd, one, N)) {
 				/* decided below, once the document is known */
 				pd->unforced = 1;
@@ -2722,7 +2818,7 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	memset(x->unplaced, 0, sizeof(x->unplaced));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
 	if ((x->built != doc || x->built_lines != doc->lines ||
-	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL)) < 0)
+	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL, NULL)) < 0)
 		goto out;
 	x->built = NULL;
 	if (format != GOI_FMT_2019 && format != GOI_FMT_2021) {
