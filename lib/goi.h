@@ -161,6 +161,8 @@ int goi_out_header(goi_out *o, int stream);
 /* Append one field to the current row; escaped (TSV) or quoted (CSV). */
 int goi_out_field(goi_out *o, const char *s, size_t n);
 int goi_out_fieldz(goi_out *o, const char *s);
+/* k fields at once (NUL-terminated, NULL for empty), as goi_out_fieldz. */
+int goi_out_fieldsz(goi_out *o, const char *const *f, int k);
 int goi_out_fieldl(goi_out *o, long long v);
 int goi_out_endrow(goi_out *o);
 /*

@@ -231,6 +231,44 @@ goi_out_fieldz(goi_out *o, const char *s)
 	return goi_out_field(o, s ? s : "", s ? strlen(s) : 0);
 }
 
+/*
+ * Fields f[0..k) (NUL-terminated, NULL for empty), as goi_out_fieldz would
+ * write each.  Most fields of a cells row are short keys and figures with
+ * nothing to escape: in TSV they are copied in one pass, without a strlen
+ * and a call a field; a field that holds a byte to escape (or is long)
+ * starts again through goi_out_field.
+ */
+int
+goi_out_fieldsz(goi_out *o, const char *const *f, int k)
+{
+	const char *s, *field;
+	char *w, *end;
+	int i, rc;
+
+	for (i = 0; i < k; i++) {
+		s = field = f[i] ? f[i] : "";
+		if (!(o->flags & GOI_OUT_CSV)) {
+			if (o->cap - o->len < 256 && (rc = room(o, 256)) < 0)
+				return rc;
+			w = o->buf + o->len;
+			end = o->buf + o->cap;
+			if (o->nfield > 0)
+				*w++ = '\t';
+			while (w < end && (unsigned char)*s >= 0x20 && *s != '\\')
+				*w++ = *s++;
+			if (*s == '\0') {
+				o->len = (size_t)(w - o->buf);
+				o->nfield++;
+				continue;
+			}
+			s = field;	/* nothing kept: the usual way */
+		}
+		if ((rc = goi_out_field(o, s, strlen(s))) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* The number of decimal digits of u. */
 static size_t
 digits(unsigned long long u)

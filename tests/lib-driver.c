@@ -5,7 +5,8 @@
  *   lib-driver docs             reads a lines stream, prints doc, nlines, lines
  *   lib-driver esc              escapes stdin (one field) and unescapes it back
  *   lib-driver memfind          goi_memfind against memmem
- *   lib-driver prefix [csv]     rows with a prefix against the same fields
+ *   lib-driver prefix [csv]     rows by prefix and fieldsz against field by field
+ *   lib-driver fieldsz-long     the same for fields longer than the buffer
  */
 #define _GNU_SOURCE		/* memmem, to check goi_memfind against */
 #include <stdio.h>
@@ -161,16 +162,19 @@ memfind(void)
 }
 
 /*
- * Rows begun with goi_out_prefix against the same rows written field by
- * field: fields that need escapes or quotes, an empty one, and a prefix
- * set again between rows.  Prints both outputs' agreement.
+ * Rows begun with goi_out_prefix and ended by goi_out_fieldsz against the
+ * same rows written field by field: fields that need escapes or quotes,
+ * empty and NULL ones, and a prefix set again between rows.  Prints the
+ * rows and whether both outputs agree.
  */
 static int
 prefix(int csv)
 {
 	static const char *const f[][3] = {{"a\tb\\c", "2021", "x,\"y\""},
 		{"", " lead", "line\nbreak\r"}, {"plain", "", "z"}};
+	static const char *const tail[4] = {"tail\t", NULL, "2021", "x,y"};
 	const size_t nf = sizeof(f) / sizeof(f[0]);
+	int k;
 	char *b1 = NULL, *b2 = NULL;
 	size_t l1 = 0, l2 = 0, i, r, n[3];
 	FILE *o1 = open_memstream(&b1, &l1), *o2 = open_memstream(&b2, &l2);
@@ -184,12 +188,13 @@ prefix(int csv)
 		goi_out_setprefix(a, f[i], n, 3);
 		for (r = 0; r < 2; r++) {
 			goi_out_prefix(a);
-			goi_out_fieldz(a, "tail\t");
+			goi_out_fieldsz(a, tail, 4);
 			goi_out_endrow(a);
 			goi_out_fieldz(b, f[i][0]);
 			goi_out_fieldz(b, f[i][1]);
 			goi_out_fieldz(b, f[i][2]);
-			goi_out_fieldz(b, "tail\t");
+			for (k = 0; k < 4; k++)
+				goi_out_fieldz(b, tail[k]);
 			goi_out_endrow(b);
 		}
 	}
@@ -200,6 +205,42 @@ prefix(int csv)
 	same = l1 == l2 && memcmp(b1, b2, l1) == 0;
 	fwrite(b1, 1, l1, stdout);
 	puts(same ? "same" : "DIFFERENT");
+	free(b1);
+	free(b2);
+	return !same;
+}
+
+/*
+ * goi_out_fieldsz on fields longer than its room check (and one with a
+ * backslash far in), against goi_out_fieldz, across many buffer drains.
+ */
+static int
+fieldsz_long(void)
+{
+	static char lng[70000], esc[70000];
+	const char *f[3] = {lng, esc, "z"};
+	char *b1 = NULL, *b2 = NULL;
+	size_t l1 = 0, l2 = 0;
+	FILE *o1 = open_memstream(&b1, &l1), *o2 = open_memstream(&b2, &l2);
+	goi_out *a = goi_out_new(o1, 0), *b = goi_out_new(o2, 0);
+	int r, k, same;
+
+	memset(lng, 'x', sizeof(lng) - 1);
+	memset(esc, 'y', sizeof(esc) - 1);
+	esc[60000] = '\\';
+	for (r = 0; r < 50; r++) {
+		goi_out_fieldsz(a, f, 3);
+		goi_out_endrow(a);
+		for (k = 0; k < 3; k++)
+			goi_out_fieldz(b, f[k]);
+		goi_out_endrow(b);
+	}
+	goi_out_close(a);
+	goi_out_close(b);
+	fclose(o1);
+	fclose(o2);
+	same = l1 == l2 && memcmp(b1, b2, l1) == 0;
+	printf("%zu bytes %s\n", l1, same ? "same" : "DIFFERENT");
 	free(b1);
 	free(b2);
 	return !same;
@@ -218,8 +259,10 @@ main(int argc, char **argv)
 		return esc();
 	if (argc >= 2 && strcmp(argv[1], "memfind") == 0)
 		return memfind();
+	if (argc >= 2 && strcmp(argv[1], "fieldsz-long") == 0)
+		return fieldsz_long();
 	if (argc >= 2 && strcmp(argv[1], "prefix") == 0)
 		return prefix(argc >= 3 && strcmp(argv[2], "csv") == 0);
-	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc|memfind|prefix ...\n");
+	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc|memfind|prefix|fieldsz-long ...\n");
 	return 2;
 }

@@ -105,21 +105,27 @@ doc c: 1 lines from row 5
 	assert_output "0 disagreements"
 }
 
-@test "out: a row prefix is written exactly as its fields would be (TSV)" {
+@test "out: a row prefix and goi_out_fieldsz write exactly what field by field would (TSV)" {
 	run "$BATS_FILE_TMPDIR/lib-driver" prefix
 	assert_success
-	assert_output 'a\tb\\c	2021	x,"y"	tail\t
-a\tb\\c	2021	x,"y"	tail\t
-	 lead	line\nbreak\r	tail\t
-	 lead	line\nbreak\r	tail\t
-plain		z	tail\t
-plain		z	tail\t
+	assert_output 'a\tb\\c	2021	x,"y"	tail\t		2021	x,y
+a\tb\\c	2021	x,"y"	tail\t		2021	x,y
+	 lead	line\nbreak\r	tail\t		2021	x,y
+	 lead	line\nbreak\r	tail\t		2021	x,y
+plain		z	tail\t		2021	x,y
+plain		z	tail\t		2021	x,y
 same'
 }
 
-@test "out: a row prefix is written exactly as its fields would be (CSV)" {
+@test "out: a row prefix and goi_out_fieldsz write exactly what field by field would (CSV)" {
 	run "$BATS_FILE_TMPDIR/lib-driver" prefix csv
 	assert_success
-	assert_line --index 0 $'a\tb\\c,2021,"x,""y""",tail\t\r'
+	assert_line --index 0 $'a\tb\\c,2021,"x,""y""",tail\t,,2021,"x,y"\r'
 	assert_line --index 8 "same"
+}
+
+@test "out: goi_out_fieldsz on fields longer than its buffer and an escape far in" {
+	run "$BATS_FILE_TMPDIR/lib-driver" fieldsz-long
+	assert_success
+	assert_output "7000150 bytes same"
 }
