@@ -161,6 +161,48 @@ memfind(void)
 	return bad != 0;
 }
 
+/* Two writers into memory: a goes the way under test, b field by field. */
+struct pair {
+	char *b[2];
+	size_t l[2];
+	FILE *fp[2];
+	goi_out *o[2];
+};
+
+static void
+pair_open(struct pair *p, int flags)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		p->b[i] = NULL;
+		p->l[i] = 0;
+		p->fp[i] = open_memstream(&p->b[i], &p->l[i]);
+		p->o[i] = goi_out_new(p->fp[i], flags);
+	}
+}
+
+/* Closes both; do they hold the same bytes?  (Prints a's if show.) */
+static int
+pair_same(struct pair *p, int show)
+{
+	int i, same;
+
+	for (i = 0; i < 2; i++) {
+		goi_out_close(p->o[i]);
+		fclose(p->fp[i]);
+	}
+	same = p->l[0] == p->l[1] && memcmp(p->b[0], p->b[1], p->l[0]) == 0;
+	if (show)
+		fwrite(p->b[0], 1, p->l[0], stdout);
+	else
+		printf("%zu bytes ", p->l[0]);
+	puts(same ? "same" : "DIFFERENT");
+	free(p->b[0]);
+	free(p->b[1]);
+	return same;
+}
+
 /*
  * Rows begun with goi_out_prefix and ended by goi_out_fieldsz against the
  * same rows written field by field: fields that need escapes or quotes,
@@ -174,40 +216,27 @@ prefix(int csv)
 		{"", " lead", "line\nbreak\r"}, {"plain", "", "z"}};
 	static const char *const tail[4] = {"tail\t", NULL, "2021", "x,y"};
 	const size_t nf = sizeof(f) / sizeof(f[0]);
+	struct pair p;
+	size_t i, r, n[3];
 	int k;
-	char *b1 = NULL, *b2 = NULL;
-	size_t l1 = 0, l2 = 0, i, r, n[3];
-	FILE *o1 = open_memstream(&b1, &l1), *o2 = open_memstream(&b2, &l2);
-	goi_out *a = goi_out_new(o1, csv ? GOI_OUT_CSV : 0);
-	goi_out *b = goi_out_new(o2, csv ? GOI_OUT_CSV : 0);
-	int same;
 
+	pair_open(&p, csv ? GOI_OUT_CSV : 0);
 	for (i = 0; i < nf; i++) {
 		for (r = 0; r < 3; r++)
 			n[r] = strlen(f[i][r]);
-		goi_out_setprefix(a, f[i], n, 3);
+		goi_out_setprefix(p.o[0], f[i], n, 3);
 		for (r = 0; r < 2; r++) {
-			goi_out_prefix(a);
-			goi_out_fieldsz(a, tail, 4);
-			goi_out_endrow(a);
-			goi_out_fieldz(b, f[i][0]);
-			goi_out_fieldz(b, f[i][1]);
-			goi_out_fieldz(b, f[i][2]);
+			goi_out_prefix(p.o[0]);
+			goi_out_fieldsz(p.o[0], tail, 4);
+			goi_out_endrow(p.o[0]);
+			for (k = 0; k < 3; k++)
+				goi_out_fieldz(p.o[1], f[i][k]);
 			for (k = 0; k < 4; k++)
-				goi_out_fieldz(b, tail[k]);
-			goi_out_endrow(b);
+				goi_out_fieldz(p.o[1], tail[k]);
+			goi_out_endrow(p.o[1]);
 		}
 	}
-	goi_out_close(a);
-	goi_out_close(b);
-	fclose(o1);
-	fclose(o2);
-	same = l1 == l2 && memcmp(b1, b2, l1) == 0;
-	fwrite(b1, 1, l1, stdout);
-	puts(same ? "same" : "DIFFERENT");
-	free(b1);
-	free(b2);
-	return !same;
+	return !pair_same(&p, 1);
 }
 
 /*
@@ -219,31 +248,21 @@ fieldsz_long(void)
 {
 	static char lng[70000], esc[70000];
 	const char *f[3] = {lng, esc, "z"};
-	char *b1 = NULL, *b2 = NULL;
-	size_t l1 = 0, l2 = 0;
-	FILE *o1 = open_memstream(&b1, &l1), *o2 = open_memstream(&b2, &l2);
-	goi_out *a = goi_out_new(o1, 0), *b = goi_out_new(o2, 0);
-	int r, k, same;
+	struct pair p;
+	int r, k;
 
 	memset(lng, 'x', sizeof(lng) - 1);
 	memset(esc, 'y', sizeof(esc) - 1);
 	esc[60000] = '\\';
+	pair_open(&p, 0);
 	for (r = 0; r < 50; r++) {
-		goi_out_fieldsz(a, f, 3);
-		goi_out_endrow(a);
+		goi_out_fieldsz(p.o[0], f, 3);
+		goi_out_endrow(p.o[0]);
 		for (k = 0; k < 3; k++)
-			goi_out_fieldz(b, f[k]);
-		goi_out_endrow(b);
+			goi_out_fieldz(p.o[1], f[k]);
+		goi_out_endrow(p.o[1]);
 	}
-	goi_out_close(a);
-	goi_out_close(b);
-	fclose(o1);
-	fclose(o2);
-	same = l1 == l2 && memcmp(b1, b2, l1) == 0;
-	printf("%zu bytes %s\n", l1, same ? "same" : "DIFFERENT");
-	free(b1);
-	free(b2);
-	return !same;
+	return !pair_same(&p, 0);
 }
 
 int
