@@ -85,7 +85,10 @@ void goi_reader_close(goi_reader *r);
  * Next line, without its LF (a CR before it is kept: the caller decides).
  * The span is valid until the next call.  Returns 1 for a line, 0 at end of
  * input, GOI_EIO or GOI_ENOMEM.  A last line without LF is still a line.
+ * GOI_READER_SLACK bytes after the line may be read (they are the next
+ * input or zero), so a scan may go by whole 16-byte blocks.
  */
+#define GOI_READER_SLACK 16
 int goi_reader_getline(goi_reader *r, goi_span *line);
 /* Raw bytes, for decoders: up to n bytes, 0 at end, GOI_EIO on error. */
 long goi_reader_read(goi_reader *r, char *buf, size_t n);
@@ -163,6 +166,8 @@ int goi_out_field(goi_out *o, const char *s, size_t n);
 int goi_out_fieldz(goi_out *o, const char *s);
 /* k fields at once (NUL-terminated, NULL for empty), as goi_out_fieldz. */
 int goi_out_fieldsz(goi_out *o, const char *const *f, int k);
+/* The same bytes as goi_out_fieldsz, faster on long plain fields. */
+int goi_out_fieldsz2(goi_out *o, const char *const *f, int k);
 int goi_out_fieldl(goi_out *o, long long v);
 int goi_out_endrow(goi_out *o);
 /*

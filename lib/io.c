@@ -12,6 +12,8 @@
 #include "goi.h"
 
 #define BLOCK (128 * 1024)
+/* GOI_READER_SLACK bytes after the data, always allocated and zero. */
+#define SLACK GOI_READER_SLACK
 
 struct goi_reader {
 	int fd;
@@ -36,7 +38,7 @@ goi_reader_fdopen(int fd, const char *name)
 		return NULL;
 	r->fd = fd;
 	r->cap = BLOCK;
-	if ((r->buf = malloc(r->cap)) == NULL ||
+	if ((r->buf = calloc(1, r->cap + SLACK)) == NULL ||
 	    (r->name = strdup(name ? name : "-")) == NULL) {
 		free(r->buf);
 		free(r);
@@ -94,7 +96,7 @@ fill(goi_reader *r)
 		char *nb;
 		if (r->cap > SIZE_MAX / 2)
 			return GOI_ENOMEM;
-		if ((nb = realloc(r->buf, r->cap * 2)) == NULL)
+		if ((nb = realloc(r->buf, r->cap * 2 + SLACK)) == NULL)
 			return GOI_ENOMEM;
 		r->buf = nb;
 		r->cap *= 2;
@@ -102,11 +104,14 @@ fill(goi_reader *r)
 	do
 		n = read(r->fd, r->buf + r->end, r->cap - r->end);
 	while (n == -1 && errno == EINTR);
-	if (n < 0)
+	if (n < 0) {
+		memset(r->buf + r->end, 0, SLACK);	/* after a memmove */
 		return GOI_EIO;
+	}
 	if (n == 0)
 		r->eof = 1;
 	r->end += (size_t)n;
+	memset(r->buf + r->end, 0, SLACK);
 	return (int)(n > 0);
 }
 

@@ -269,6 +269,70 @@ goi_out_fieldsz(goi_out *o, const char *const *f, int k)
 	return 0;
 }
 
+/*
+ * goi_out_fieldsz, a few times faster on plain fields: the bytes that stop
+ * a plain copy (NUL, the other controls, '\\') are looked up in a table,
+ * four bytes a step, and the room for a short field is made once.  No
+ * byte past a field's NUL is read.  (A second function, not a change of
+ * goi_out_fieldsz: the tools call that one while their owners change
+ * them; the two write the same bytes.)
+ */
+int
+goi_out_fieldsz2(goi_out *o, const char *const *f, int k)
+{
+	static const unsigned char stop[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['\\'] = 1};
+	const unsigned char *s;
+	char *w, *end;
+	int i, rc;
+
+	if (o->flags & GOI_OUT_CSV)
+		return goi_out_fieldsz(o, f, k);
+	for (i = 0; i < k; i++) {
+		s = (const unsigned char *)(f[i] ? f[i] : "");
+		if (o->cap - o->len < 256 && (rc = room(o, 256)) < 0)
+			return rc;
+		w = o->buf + o->len;
+		end = o->buf + o->cap - 4;
+		if (o->nfield > 0)
+			*w++ = '\t';
+		while (w < end) {
+			if (stop[s[0]])
+				break;
+			w[0] = (char)s[0];
+			if (stop[s[1]]) {
+				s += 1, w += 1;
+				break;
+			}
+			w[1] = (char)s[1];
+			if (stop[s[2]]) {
+				s += 2, w += 2;
+				break;
+			}
+			w[2] = (char)s[2];
+			if (stop[s[3]]) {
+				s += 3, w += 3;
+				break;
+			}
+			w[3] = (char)s[3];
+			s += 4, w += 4;
+		}
+		if (*s == '\0') {
+			o->len = (size_t)(w - o->buf);
+			o->nfield++;
+			continue;
+		}
+		/* a byte to escape, or a long field: the usual way */
+		s = (const unsigned char *)(f[i] ? f[i] : "");
+		if ((rc = goi_out_field(o, (const char *)s,
+		    strlen((const char *)s))) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* The number of decimal digits of u. */
 static size_t
 digits(unsigned long long u)

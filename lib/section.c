@@ -253,9 +253,42 @@ static const struct {
 	{"概况", GOI_SEC_OVERVIEW},
 };
 
-/* The last two bytes of each headword, for a quick look (classify). */
-static unsigned char hwbytes[sizeof(headwords) / sizeof(headwords[0])][2];
+#define NHEAD (sizeof(headwords) / sizeof(headwords[0]))
+
+/*
+ * The headwords (UTF-8, three bytes or more) by their second and third
+ * bytes (the low eight bits of a CJK first character): hwfirst[k] is the
+ * first word of bucket k in table order, hwnext[i] the next after word i (-1 ends both),
+ * hwlen[i] the length of word i.  Built once from the table (classify).
+ */
+static signed char hwfirst[256], hwnext[NHEAD];
+static unsigned char hwlen[NHEAD];
 static int hwready;
+
+/* The bucket of a word or a place whose second and third bytes are b1 b2. */
+#define HWBUCKET(b1, b2) (((unsigned)(b1) & 3) << 6 | ((unsigned)(b2) & 0x3f))
+
+static void
+hw_init(void)
+{
+	signed char *tail[256];
+	const char *w;
+	size_t i, k;
+
+	for (k = 0; k < 256; k++) {
+		hwfirst[k] = -1;
+		tail[k] = &hwfirst[k];
+	}
+	for (i = 0; i < NHEAD; i++) {
+		w = headwords[i].word;
+		k = HWBUCKET(w[1], w[2]);
+		hwlen[i] = (unsigned char)strlen(w);
+		hwnext[i] = -1;
+		*tail[k] = (signed char)i;
+		tail[k] = &hwnext[i];
+	}
+	hwready = 1;
+}
 
 /* Labels of table rows: after an ordinal they are never a heading. */
 static const char *const rowwords[] = {
@@ -283,21 +316,12 @@ static int cnnum(const char *s, size_t *len);
 static int
 classify(const char *t, size_t *end)
 {
-	char w[KWSPAN * 4 + 1];
-	unsigned char has[256];
 	size_t i, n, cps, k;
-	const char *p, *best = NULL;
-	int sec = -1;
+	int h;
 
 	*end = 0;
-	if (!hwready) {
-		for (i = 0; i < sizeof(headwords) / sizeof(headwords[0]); i++) {
-			k = strlen(headwords[i].word);
-			hwbytes[i][0] = (unsigned char)headwords[i].word[k - 2];
-			hwbytes[i][1] = (unsigned char)headwords[i].word[k - 1];
-		}
-		hwready = 1;
-	}
+	if (!hwready)
+		hw_init();
 	/* (the second and third bytes first: every row word starts E4-E9) */
 	for (i = 0; i < sizeof(rowwords) / sizeof(rowwords[0]); i++)
 		if (t[0] != '\0' && t[1] == rowwords[i][1] &&
@@ -318,22 +342,26 @@ classify(const char *t, size_t *end)
 			n++;
 		while (((unsigned char)t[n] & 0xc0) == 0x80);
 	}
-	memcpy(w, t, n);
-	w[n] = '\0';
-	/* The bytes present: a word with a byte not among them is not there. */
-	memset(has, 0, sizeof(has));
-	for (i = 0; i < n; i++)
-		has[(unsigned char)w[i]] = 1;
-	/* The earliest words win; at the same place, the first in the table. */
-	for (i = 0; i < sizeof(headwords) / sizeof(headwords[0]); i++)
-		if (has[hwbytes[i][1]] && has[hwbytes[i][0]] &&
-		    (p = strstr(w, headwords[i].word)) != NULL &&
-		    (best == NULL || p < best)) {
-			best = p;
-			sec = headwords[i].sec;
-			*end = (size_t)(p - w) + strlen(headwords[i].word);
-		}
-	return sec;
+	/*
+	 * The earliest words in t[0..n) win; at the same place, the first in
+	 * the table (what the earliest strstr of each word would pick): each
+	 * place tries the words of its bucket, in table order.
+	 */
+	for (i = 0; i + 3 <= n; i++) {
+		if (((unsigned char)t[i] & 0xc0) == 0x80)
+			continue;	/* no word starts inside a character */
+		for (h = hwfirst[HWBUCKET(t[i + 1], t[i + 2])]; h >= 0;
+		    h = hwnext[h])
+			if (t[i] == headwords[h].word[0] &&
+			    t[i + 1] == headwords[h].word[1] &&
+			    t[i + 2] == headwords[h].word[2] &&
+			    i + hwlen[h] <= n && memcmp(t + i + 3,
+			    headwords[h].word + 3, hwlen[h] - 3u) == 0) {
+				*end = i + hwlen[h];
+				return headwords[h].sec;
+			}
+	}
+	return -1;
 }
 
 /* ---- ordinals ----------------------------------------------------------- */

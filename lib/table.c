@@ -538,10 +538,12 @@ static const char *const markold[] = {
 };
 
 /*
- * Detection runs while the label view is produced, one character at a
- * time: the last PATMAX label characters are kept in a ring, and a marker
- * is compared only where its last character arrives (a bitmap of the last
- * characters rejects nearly all of them).  No allocation, one pass.
+ * Detection runs over the label view, one character at a time: a marker
+ * is compared only where its last character is (markhead, by the last
+ * character mod 4096, rejects nearly all of them and leads to the markers
+ * that may end there).  No allocation, one pass.  goi_table_format feeds
+ * the characters as it decodes them and keeps the last PATMAX in a ring;
+ * build_units looks back in the label view it has built.
  */
 #define NMARK 32
 #define RING 64			/* >= PATMAX, a power of two */
@@ -555,9 +557,10 @@ static const char *const *const marksets[3] = {mark19, mark21, markold};
 static struct {
 	const pat *p;
 	int set, bit;
+	int next;		/* the next marker of the same markhead, or -1 */
 } marks[NMARK];
 static int nmarks;
-static unsigned char marklast[4096 / 8];
+static signed char markhead[4096];	/* the first such marker, or -1 */
 
 static void
 marks_init(void)
@@ -565,21 +568,23 @@ marks_init(void)
 	static pat spare;
 	const char *const *m;
 	const pat *p;
-	int set, bit;
+	int set, bit, h;
 
 	if (nmarks > 0)
 		return;
+	memset(markhead, -1, sizeof(markhead));
 	for (set = 0; set < 3; set++) {
 		for (m = marksets[set], bit = 0; *m != NULL && nmarks < NMARK;
 		    m++, bit++) {
 			p = pat_get(*m, PAT_LABEL, &spare);
 			if (p == &spare || p->n == 0 || p->n > RING)
 				continue;	/* cache full: cannot happen */
+			h = (int)(p->cp[p->n - 1] & 4095);
 			marks[nmarks].p = p;
 			marks[nmarks].set = set;
-			marks[nmarks++].bit = bit;
-			marklast[(p->cp[p->n - 1] & 4095) >> 3] |= (unsigned char)
-			    (1u << (p->cp[p->n - 1] & 7));
+			marks[nmarks].bit = bit;
+			marks[nmarks].next = markhead[h];
+			markhead[h] = (signed char)nmarks++;
 		}
 	}
 }
@@ -591,7 +596,7 @@ det_match(detector *d, uint32_t c)
 	const pat *p;
 	int k, j;
 
-	for (k = 0; k < nmarks; k++) {
+	for (k = markhead[c & 4095]; k >= 0; k = marks[k].next) {
 		p = marks[k].p;
 		if (p->cp[p->n - 1] != c || (size_t)p->n > d->n)
 			continue;
@@ -607,8 +612,32 @@ static inline void
 det_feed(detector *d, uint32_t c)
 {
 	d->ring[d->n++ & (RING - 1)] = c;
-	if (marklast[(c & 4095) >> 3] & (1u << (c & 7)))
+	if (markhead[c & 4095] >= 0)
 		det_match(d, c);
+}
+
+/* The markers in the label view lv[0..n), as det_feed of each would. */
+static void
+det_scan(detector *d, const uint32_t *lv, size_t n)
+{
+	const pat *p;
+	size_t i;
+	uint32_t c;
+	int k, j;
+
+	for (i = 0; i < n; i++) {
+		c = lv[i];
+		for (k = markhead[c & 4095]; k >= 0; k = marks[k].next) {
+			p = marks[k].p;
+			if (p->cp[p->n - 1] != c || (size_t)p->n > i + 1)
+				continue;
+			for (j = 2; j <= p->n && lv[i + 1 - (size_t)j] ==
+			    p->cp[p->n - j]; j++)
+				;
+			if (j > p->n)
+				d->found[marks[k].set] |= 1u << marks[k].bit;
+		}
+	}
 }
 
 static int
@@ -690,10 +719,76 @@ unit_cp(uint32_t c)
 }
 
 /*
- * The unit stream and the label view of doc; d, if not NULL, detects.
+ * The units of code points below 0x80 (unit_cp) and which are label
+ * characters (is_labelch): a lookup instead of a chain of tests, for the
+ * ASCII of the lines build_units reads from a goi_utext.
+ */
+static uint32_t ascunit[128];
+static unsigned char asclabel[128];
+
+static void
+asc_init(void)
+{
+	uint32_t c;
+
+	if (ascunit['a'] != 0)
+		return;
+	for (c = 0; c < 128; c++) {
+		ascunit[c] = unit_cp(c);
+		asclabel[c] = (unsigned char)is_labelch(unit_cp(c));
+	}
+}
+
+/*
+ * The units of one line that ut holds as it is (GOI_UL_SAME), from its
+ * code points cp[0..ce): a code point is its bytes' shortest UTF-8 form (of
+ * 1 to 3 bytes: fastline takes no other), so its length follows from its
+ * value.  The same units and label view as the byte loop of build_units,
+ * with the two kinds of characters that make up nearly all text first:
+ * ASCII by lookup, and a CJK character that fold leaves as it is.
+ */
+static unit *
+units_same(unit *u, const unit *u0, uint32_t li, const int32_t *cp,
+    const int32_t *ce, uint32_t *lvcp, size_t *lvui, size_t *nlvp)
+{
+	size_t nlv = *nlvp;
+	uint32_t c, i = 0, len;
+	int lab;
+
+	for (; cp < ce; cp++, u++) {
+		c = (uint32_t)*cp;
+		if (c < 0x80) {
+			len = 1;
+			lab = asclabel[c];
+			c = ascunit[c];
+		} else if (c - CJK_LO <= CJK_HI - CJK_LO &&
+		    !(tradbit[(c - CJK_LO) >> 3] & (1u << ((c - CJK_LO) & 7)))) {
+			len = 3;	/* unit_cp(c) == c, a label character */
+			lab = 1;
+		} else {
+			len = c < 0x800 ? 2 : 3;
+			c = unit_cp(c);
+			lab = is_labelch(c);
+		}
+		u->cp = c;
+		u->li = li;
+		u->off = i;
+		u->len = len;
+		i += len;
+		if (lab) {
+			lvcp[nlv] = c;
+			lvui[nlv++] = (size_t)(u - u0);
+		}
+	}
+	*nlvp = nlv;
+	return u;
+}
+
+/*
+ * The unit stream and the label view of doc; d, if not NULL, detects
+ * (det_scan, on the label view once it is built).
  * The lines that ut (doc's goi_utext, or NULL) holds as they are
- * (GOI_UL_SAME) are read from it: a code point of such a line is its
- * bytes' shortest UTF-8 form, so its length follows from its value.
+ * (GOI_UL_SAME) are read from it (units_same).
  */
 static int
 build_units(goi_extract *x, const goi_doc *doc, detector *d,
@@ -706,6 +801,7 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d,
 	unit *u, *u0;
 
 	trad_init();
+	asc_init();
 	x->built = NULL;
 	if (ut != NULL && ut->nl != doc->nlines)
 		ut = NULL;
@@ -732,40 +828,37 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d,
 			cp = ut->cp + ut->lstart[li];
 			ce = li + 1 < ut->nl ? ut->cp + ut->lstart[li + 1] - 1 :
 			    ut->cp + ut->n - 1;	/* its '\n' */
-			s = NULL;
+			u = units_same(u, u0, (uint32_t)li, cp, ce, lvcp, lvui,
+			    &nlv);
 		} else {
-			cp = ce = NULL;
 			s = (const unsigned char *)doc->lines[li].text;
-		}
-		for (i = 0; s != NULL ? i < n : cp < ce; i += len) {
-			if (s == NULL) {
-				c = (uint32_t)*cp++;
-				len = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-			} else if (s[i] < 0x80) {
-				len = 1;
-				c = s[i];
-			} else if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
-			    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-			    (s[i + 2] & 0xC0) == 0x80) {
-				/* leads E1-EC, EE, EF: never overlong, no surrogate */
-				c = (uint32_t)(s[i] & 0x0F) << 12 |
-				    (uint32_t)(s[i + 1] & 0x3F) << 6 |
-				    (s[i + 2] & 0x3F);
-				len = 3;
-			} else
-				c = utf8dec(s + i, n - i, &len);
-			c = unit_cp(c);
-			u->cp = c;
-			u->li = (uint32_t)li;
-			u->off = (uint32_t)i;
-			u->len = (uint32_t)len;
-			if (is_labelch(c)) {
-				lvcp[nlv] = c;
-				lvui[nlv++] = (size_t)(u - u0);
-				if (d != NULL)
-					det_feed(d, c);
+			for (i = 0; i < n; i += len) {
+				if (s[i] < 0x80) {
+					len = 1;
+					c = s[i];
+				} else if (s[i] >= 0xE1 && s[i] != 0xED &&
+				    s[i] <= 0xEF && i + 2 < n &&
+				    (s[i + 1] & 0xC0) == 0x80 &&
+				    (s[i + 2] & 0xC0) == 0x80) {
+					/* leads E1-EC, EE, EF: never overlong,
+					 * no surrogate */
+					c = (uint32_t)(s[i] & 0x0F) << 12 |
+					    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+					    (s[i + 2] & 0x3F);
+					len = 3;
+				} else
+					c = utf8dec(s + i, n - i, &len);
+				c = unit_cp(c);
+				u->cp = c;
+				u->li = (uint32_t)li;
+				u->off = (uint32_t)i;
+				u->len = (uint32_t)len;
+				if (is_labelch(c)) {
+					lvcp[nlv] = c;
+					lvui[nlv++] = (size_t)(u - u0);
+				}
+				u++;
 			}
-			u++;
 		}
 		u->cp = U_NL;
 		u->li = (uint32_t)li;
@@ -775,6 +868,8 @@ build_units(goi_extract *x, const goi_doc *doc, detector *d,
 	}
 	x->nu = (size_t)(u - x->u);
 	x->nlv = nlv;
+	if (d != NULL)
+		det_scan(d, lvcp, nlv);
 	return 0;
 }
 

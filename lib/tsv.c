@@ -100,17 +100,45 @@ goi_tsv_split(goi_span line, goi_span *f, int max)
 	return n;
 }
 
+/*
+ * Sixteen bytes a step with SSE2: a block is stored whole, then the output
+ * goes on from its first backslash.  The stores stay within the s.n bytes
+ * out has room for (the output never runs ahead of the input), and each
+ * block is loaded before it is stored, so out may be s.p itself.
+ */
 size_t
 goi_tsv_unescape(goi_span s, char *out)
 {
-	const char *p = s.p, *end = s.p + s.n, *bs;
+	const char *p = s.p, *end = s.p + s.n;
 	char *o = out;
 
-	while ((bs = memchr(p, '\\', (size_t)(end - p))) != NULL) {
-		memmove(o, p, (size_t)(bs - p));
-		o += bs - p;
-		p = bs + 1;
-		if (p == end) {
+	for (;;) {
+#ifdef __SSE2__
+		const __m128i bs = _mm_set1_epi8('\\');
+		unsigned m = 0;
+
+		while (end - p >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)p);
+			m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
+			_mm_storeu_si128((__m128i *)o, v);
+			if (m != 0)
+				break;
+			p += 16;
+			o += 16;
+		}
+		if (m != 0) {
+			p += __builtin_ctz(m);
+			o += __builtin_ctz(m);
+		} else
+#endif
+		{
+			while (p < end && *p != '\\')
+				*o++ = *p++;
+			if (p == end)
+				break;
+		}
+		/* at a backslash */
+		if (++p == end) {
 			*o++ = '\\';
 			break;
 		}
@@ -123,8 +151,6 @@ goi_tsv_unescape(goi_span s, char *out)
 		}
 		p++;
 	}
-	memmove(o, p, (size_t)(end - p));
-	o += end - p;
 	return (size_t)(o - out);
 }
 
@@ -190,43 +216,68 @@ goi_tsvin_stream(const goi_tsvin *t)
 	return t->stream;
 }
 
-/*
- * The first TAB or backslash in [p, end), or end: one pass where a memchr
- * for each would be two (a line is split on TABs and unescaped only when
- * it holds a backslash).
- */
+#ifndef __SSE2__
+/* The first TAB or backslash in [p, end), or end (split_bs). */
 static const char *
 tab_or_bs(const char *p, const char *end)
 {
-#ifdef __SSE2__
-	const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\');
-	unsigned m;
-
-	for (; end - p >= 16; p += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)p);
-		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bs)));
-		if (m != 0)
-			return p + __builtin_ctz(m);
-	}
-#endif
 	for (; p < end; p++)
 		if (*p == '\t' || *p == '\\')
 			return p;
 	return end;
 }
+#endif
 
-/* goi_tsv_split into f (room for max), and whether the line holds '\\'. */
+/*
+ * goi_tsv_split into f (room for max); bit i of *bs set when field i holds
+ * a backslash (bit 31 for the fields after the 31st).  A backslash is no
+ * separator and escapes none: the fields end at the TABs.  line comes from
+ * goi_reader_getline, so 16 bytes past its end may be read: with SSE2 the
+ * line goes by whole blocks, a bit per TAB or backslash.
+ */
 static int
-split_bs(goi_span line, goi_span *f, int max, int *bs)
+split_bs(goi_span line, goi_span *f, int max, uint32_t *bs)
 {
-	const char *p = line.p, *q = p, *end = line.p + line.n;
+	const char *p = line.p, *end = line.p + line.n;
 	int n = 0;
 
 	*bs = 0;
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t'), bsl = _mm_set1_epi8('\\');
+	const char *b;
+	unsigned m;
+
+	for (b = line.p; b < end; b += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)b);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bsl)));
+		if (end - b < 16)
+			m &= (1u << (end - b)) - 1;
+		for (; m != 0; m &= m - 1) {
+			const char *q = b + __builtin_ctz(m);
+			if (*q == '\\') {
+				*bs |= 1u << (n < 31 ? n : 31);
+				continue;
+			}
+			if (n < max) {
+				f[n].p = p;
+				f[n].n = (size_t)(q - p);
+			}
+			n++;
+			p = q + 1;
+		}
+	}
+	if (n < max) {
+		f[n].p = p;
+		f[n].n = (size_t)(end - p);
+	}
+	return n + 1;
+#else
+	const char *q = p;
+
 	for (;;) {
 		while ((q = tab_or_bs(q, end)) < end && *q == '\\') {
-			*bs = 1;
+			*bs |= 1u << (n < 31 ? n : 31);
 			q++;
 		}
 		if (n < max) {
@@ -239,13 +290,15 @@ split_bs(goi_span line, goi_span *f, int max, int *bs)
 		p = ++q;
 	}
 	return n;
+#endif
 }
 
 int
 goi_tsvin_next(goi_tsvin *t, goi_span *f)
 {
 	goi_span line;
-	int rc, i, n, hs, bs;
+	int rc, i, n, hs;
+	uint32_t bs;
 	char *o;
 
 	for (;;) {
@@ -277,6 +330,8 @@ goi_tsvin_next(goi_tsvin *t, goi_span *f)
 	}
 	o = t->buf;
 	for (i = 0; i < n; i++) {
+		if (!(bs >> (i < 31 ? i : 31) & 1))
+			continue;	/* nothing to undo: left in the line */
 		size_t len = goi_tsv_unescape(f[i], o);
 		f[i].p = o;
 		f[i].n = len;
