@@ -99,7 +99,7 @@ oncell(void *ctx, const goi_cellv *c)
 	 * before, so stdout and stderr interleave as they did (2>&1).
 	 */
 	goi_out_prefix(o);	/* key, year, format */
-	goi_out_fieldsz2(o, (const char *const[]){c->table, row, col, c->value,
+	goi_out_fieldsz(o, (const char *const[]){c->table, row, col, c->value,
 	    c->kind, c->raw}, 6);
 	if (goi_out_fieldl(o, c->line) < 0 || goi_out_endrow(o) < 0) {
 		r->werr = 1;

@@ -166,8 +166,6 @@ int goi_out_field(goi_out *o, const char *s, size_t n);
 int goi_out_fieldz(goi_out *o, const char *s);
 /* k fields at once (NUL-terminated, NULL for empty), as goi_out_fieldz. */
 int goi_out_fieldsz(goi_out *o, const char *const *f, int k);
-/* The same bytes as goi_out_fieldsz, faster on long plain fields. */
-int goi_out_fieldsz2(goi_out *o, const char *const *f, int k);
 int goi_out_fieldl(goi_out *o, long long v);
 int goi_out_endrow(goi_out *o);
 /*

@@ -235,63 +235,31 @@ goi_out_fieldz(goi_out *o, const char *s)
  * Fields f[0..k) (NUL-terminated, NULL for empty), as goi_out_fieldz would
  * write each.  Most fields of a cells row are short keys and figures with
  * nothing to escape: in TSV they are copied in one pass, without a strlen
- * and a call a field; a field that holds a byte to escape (or is long)
+ * and a call a field, the bytes that stop a plain copy (NUL, the other
+ * controls, '\\') looked up in a table four bytes a step; no byte past a
+ * field's NUL is read.  A field that holds a byte to escape (or is long)
  * starts again through goi_out_field.
  */
 int
 goi_out_fieldsz(goi_out *o, const char *const *f, int k)
-{
-	const char *s, *field;
-	char *w, *end;
-	int i, rc;
-
-	for (i = 0; i < k; i++) {
-		s = field = f[i] ? f[i] : "";
-		if (!(o->flags & GOI_OUT_CSV)) {
-			if (o->cap - o->len < 256 && (rc = room(o, 256)) < 0)
-				return rc;
-			w = o->buf + o->len;
-			end = o->buf + o->cap;
-			if (o->nfield > 0)
-				*w++ = '\t';
-			while (w < end && (unsigned char)*s >= 0x20 && *s != '\\')
-				*w++ = *s++;
-			if (*s == '\0') {
-				o->len = (size_t)(w - o->buf);
-				o->nfield++;
-				continue;
-			}
-			s = field;	/* nothing kept: the usual way */
-		}
-		if ((rc = goi_out_field(o, s, strlen(s))) < 0)
-			return rc;
-	}
-	return 0;
-}
-
-/*
- * goi_out_fieldsz, a few times faster on plain fields: the bytes that stop
- * a plain copy (NUL, the other controls, '\\') are looked up in a table,
- * four bytes a step, and the room for a short field is made once.  No
- * byte past a field's NUL is read.  (A second function, not a change of
- * goi_out_fieldsz: the tools call that one while their owners change
- * them; the two write the same bytes.)
- */
-int
-goi_out_fieldsz2(goi_out *o, const char *const *f, int k)
 {
 	static const unsigned char stop[256] = {
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 		['\\'] = 1};
 	const unsigned char *s;
+	const char *field;
 	char *w, *end;
 	int i, rc;
 
-	if (o->flags & GOI_OUT_CSV)
-		return goi_out_fieldsz(o, f, k);
 	for (i = 0; i < k; i++) {
-		s = (const unsigned char *)(f[i] ? f[i] : "");
+		field = f[i] ? f[i] : "";
+		if (o->flags & GOI_OUT_CSV) {
+			if ((rc = goi_out_field(o, field, strlen(field))) < 0)
+				return rc;
+			continue;
+		}
+		s = (const unsigned char *)field;
 		if (o->cap - o->len < 256 && (rc = room(o, 256)) < 0)
 			return rc;
 		w = o->buf + o->len;
@@ -325,9 +293,7 @@ goi_out_fieldsz2(goi_out *o, const char *const *f, int k)
 			continue;
 		}
 		/* a byte to escape, or a long field: the usual way */
-		s = (const unsigned char *)(f[i] ? f[i] : "");
-		if ((rc = goi_out_field(o, (const char *)s,
-		    strlen((const char *)s))) < 0)
+		if ((rc = goi_out_field(o, field, strlen(field))) < 0)
 			return rc;
 	}
 	return 0;
