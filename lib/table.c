@@ -2134,6 +2134,28 @@ row_index(const goi_schema_table *t, const char *key)
  * other rows of the identity are known: new + carried_in = total +
  * carried_out, and total = the sum of the result rows.
  */
+/*
+ * The pending row's figures, sign * s[c] for each column, become known
+ * when every one is a count (not negative); else nothing is changed and
+ * 0 is returned: a half-known row would constrain later readings with
+ * figures the identity did not give.
+ */
+static int
+set_known_row(goi_extract *x, const pending *pd, int ncols, int sign,
+    const long long *s)
+{
+	int c;
+
+	for (c = 0; c < ncols; c++)
+		if (sign * s[c] < 0)
+			return 0;
+	for (c = 0; c < ncols; c++) {
+		x->hasknown[pd->t][pd->r][c] = 1;
+		x->known[pd->t][pd->r][c] = sign * s[c];
+	}
+	return 1;
+}
+
 static int
 column_known(goi_extract *x, const pending *pd)
 {
@@ -2169,13 +2191,7 @@ column_known(goi_extract *x, const pending *pd)
 		}
 		/* the row's own sign: +new/+carried_in; -total/-carried_out */
 		sign = (pd->r == rn || pd->r == rc) ? -1 : 1;
-		for (c = 0; c < t->ncols; c++) {
-			x->hasknown[pd->t][pd->r][c] = 1;
-			x->known[pd->t][pd->r][c] = sign * s[c];
-			if (x->known[pd->t][pd->r][c] < 0)
-				return 0;
-		}
-		return 1;
+		return set_known_row(x, pd, t->ncols, sign, s);
 	}
 tryB:
 	if (pd->r == rn || pd->r == rc || pd->r == ro)
@@ -2191,13 +2207,7 @@ tryB:
 			s[c] += sign * v[c];
 	}
 	sign = pd->r == rt ? -1 : 1;
-	for (c = 0; c < t->ncols; c++) {
-		if (sign * s[c] < 0)
-			return 0;
-		x->hasknown[pd->t][pd->r][c] = 1;
-		x->known[pd->t][pd->r][c] = sign * s[c];
-	}
-	return 1;
+	return set_known_row(x, pd, t->ncols, sign, s);
 }
 
 
