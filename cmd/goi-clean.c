@@ -66,12 +66,9 @@ emit(void *ctx, const char *key, const goi_docline *l, size_t n)
 
 	if ((rc = goi_out_setprefix(r->out, &key, &klen, 1)) < 0)
 		return rc;
-	for (i = 0; i < n && rc == 0; i++) {
-		goi_out_prefix(r->out);
-		goi_out_fieldl(r->out, l[i].line);
-		goi_out_field(r->out, l[i].text, l[i].len);
-		rc = goi_out_endrow(r->out);
-	}
+	/* the cleaner's texts have 16 readable bytes after them */
+	for (i = 0; i < n && rc == 0; i++)
+		rc = goi_out_prefixrow(r->out, l[i].line, l[i].text, l[i].len);
 	return rc;
 }
 

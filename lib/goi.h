@@ -174,6 +174,9 @@ int goi_out_setprefix(goi_out *o, const char *const *f, const size_t *n,
     int k);
 int goi_out_prefix(goi_out *o);
 /* Bytes written verbatim, for renderers such as --pretty. */
+/* A row: the prefix, v and s[0..n), as goi_out_prefix, goi_out_fieldl,
+ * goi_out_field and goi_out_endrow write them; s[n..n+16) readable. */
+int goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n);
 int goi_out_raw(goi_out *o, const char *s, size_t n);
 /* Flush.  GOI_EIO (errno set) if any write failed. */
 int goi_out_flush(goi_out *o);
@@ -416,6 +419,8 @@ size_t goi_clean_spaces(char *s, size_t n);
  * other, removes debris, splits lines where a document boundary falls
  * inside them, finds document boundaries, joins broken lines, and hands
  * each finished document to doc().  dropped() hears of everything removed.
+ * The text of each line handed to doc() is followed by a NUL and by 16
+ * more readable bytes (for SIMD loads, see goi_out_prefixrow).
  */
 enum { GOI_CLEAN_KEEP = 1 };	/* --keep: remove nothing */
 typedef struct {
