@@ -234,7 +234,7 @@ main(int argc, char *argv[])
 	}
 	run.verbose = o.verbose;
 	if ((run.out = goi_out_new(stdout, o.outflags)) == NULL ||
-	    (z = goi_norm_new(o.invalid)) == NULL ||
+	    (z = goi_norm_new(o.invalid | GOI_NORM_PADDED)) == NULL ||
 	    (cl = goi_cleaner_new(o.keep ? GOI_CLEAN_KEEP : 0, &sink)) == NULL) {
 		goi_warnx(NULL, 0, "out of memory");
 		return 1;

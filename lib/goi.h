@@ -360,8 +360,11 @@ void goi_extract_stats(const goi_extract *x, long *hard, long *soft,
 
 /* ---- norm.c, decode.c, clean.c: raw text to lines (owner: goi-clean) ---- */
 
-/* What to do with bytes invalid in the input encoding (default: error). */
-enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2 };
+/* What to do with bytes invalid in the input encoding (default: error).
+ * GOI_NORM_PADDED: every s handed to goi_norm_text is followed by 16
+ * readable bytes (as goi_decoder_getline's lines are), so its SIMD loop
+ * needs no byte-by-byte tail. */
+enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2, GOI_NORM_PADDED = 4 };
 
 /*
  * NFKC through utf8proc; Unicode spaces become ' ', controls other than TAB
