@@ -313,7 +313,7 @@ is_stable(const char *s, size_t n, size_t *len)
  * character cut by the end of the text is never taken whole.  Bit k is
  * for u[k]; a block of fast bytes is 0.
  */
-static unsigned
+static inline unsigned
 bad16(const unsigned char *u, unsigned valid)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)u);

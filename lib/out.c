@@ -28,6 +28,9 @@ struct goi_out {
 	char *pre;		/* goi_out_setprefix: escaped, separated */
 	size_t plen, pcap;
 	int pfields;
+	long long lastv;	/* goi_out_prefixrow's last number, -1 */
+	char lastd[32];		/* its digits */
+	size_t lastk;
 };
 
 goi_out *
@@ -39,6 +42,7 @@ goi_out_new(FILE *fp, int flags)
 		return NULL;
 	o->fp = fp;
 	o->flags = flags;
+	o->lastv = -1;
 	o->cap = OUTBUF;
 	if ((o->buf = malloc(o->cap)) == NULL) {
 		free(o);
@@ -446,7 +450,7 @@ goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n)
 	const char *pre = o->pre;
 	size_t plen = o->plen, i, k;
 	uint32_t u;
-	char *w;
+	char *w, *p;
 	unsigned m;
 
 	/* what the four calls would make room for, each in its turn */
@@ -464,21 +468,40 @@ goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n)
 	w += plen;
 	if (o->pfields > 0)
 		*w++ = '\t';
-	/* the number, two digits a step from its last: log10 from log2 */
-	u = (uint32_t)v;
-	k = (size_t)(32 - __builtin_clz(u | 1)) * 1233 >> 12;
-	k += u >= pow10[k];
-	w += k;
-	for (; u >= 100; u /= 100) {
-		w -= 2;
-		memcpy(w, pairs + 2 * (u % 100), 2);
+	/*
+	 * The number: rows mostly number consecutive lines, so the digits
+	 * of the last one are kept and counted up by one; another number is
+	 * written two digits a step from its last (log10 from log2).
+	 */
+	if (v == o->lastv + 1 && o->lastv >= 0) {
+		char *d = o->lastd + o->lastk - 1;
+		while (d >= o->lastd && *d == '9')
+			*d-- = '0';
+		if (d >= o->lastd)
+			++*d;
+		else {		/* 99 + 1 */
+			memmove(o->lastd + 1, o->lastd, o->lastk++);
+			o->lastd[0] = '1';
+		}
+	} else if (v != o->lastv) {
+		u = (uint32_t)v;
+		k = (size_t)(32 - __builtin_clz(u | 1)) * 1233 >> 12;
+		k += u >= pow10[k];
+		o->lastk = k;
+		p = o->lastd + k;
+		for (; u >= 100; u /= 100) {
+			p -= 2;
+			memcpy(p, pairs + 2 * (u % 100), 2);
+		}
+		if (u >= 10) {
+			p -= 2;
+			memcpy(p, pairs + 2 * u, 2);
+		} else
+			*--p = (char)('0' + u);
 	}
-	if (u >= 10) {
-		w -= 2;
-		memcpy(w, pairs + 2 * u, 2);
-	} else
-		*--w = (char)('0' + u);
-	w += k;		/* back from the number's first digit */
+	o->lastv = v;
+	memcpy(w, o->lastd, 16);	/* at most 10 digits */
+	w += o->lastk;
 	*w++ = '\t';
 	/*
 	 * The field, sixteen bytes at a time: a block is copied whole and
