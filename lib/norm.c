@@ -394,6 +394,11 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 				if (i >= n || i == base + 16)
 					break;
 				b = u[i];
+				/* a lead cut by the end of the block (two of
+				 * three characters are): the next block starts
+				 * with it */
+				if (i - base >= 14 && b - 0xE3u <= 6u)
+					break;
 				if (b == 0xEF && i + 2 < n && (u[i + 1] == 0xBC ?
 				    u[i + 2] - 0x81u < 0x3Fu :
 				    u[i + 1] == 0xBD && u[i + 2] - 0x80u < 0x1Fu))
@@ -410,7 +415,7 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 					break;
 				bad &= ~0u << (i - base);
 			}
-			if (i >= n || i >= base + 16)
+			if (i >= n || i - base >= 14)
 				continue;	/* else the bad character at i */
 		}
 #endif
