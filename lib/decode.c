@@ -5,9 +5,12 @@
  * else UTF-8 when those bytes are UTF-8, else GB18030 when they are
  * GB18030 (GBK and GB2312 are subsets), else UTF-8 (and goi_norm reports
  * the first invalid byte).
- * UTF-8 input is split in place with memchr; other encodings go through
- * iconv(3) block by block into the same kind of buffer.  Lines end at LF,
- * CRLF or a lone CR, and are numbered so.
+ * UTF-8 input is split in place (the LF and CR of 64 bytes at a time
+ * found as one bit mask); other encodings go through iconv(3) block by
+ * block into the same kind of buffer.  Lines end at LF, CRLF or a lone
+ * CR, and are numbered so.  The buffer keeps PAD zero bytes after its
+ * text, so a line is always followed by 16 readable bytes
+ * (GOI_NORM_PADDED).
  */
 #include <errno.h>
 #include <iconv.h>

@@ -400,7 +400,7 @@ typedef struct goi_decoder goi_decoder;
 goi_decoder *goi_decoder_new(goi_reader *r, const char *encoding, int invalid);
 void goi_decoder_free(goi_decoder *d);
 /* 1 and a line, 0 at the end, or a negative code (GOI_EINVAL: encoding
- * unknown to iconv). */
+ * unknown to iconv).  The line is followed by 16 readable bytes. */
 int goi_decoder_getline(goi_decoder *d, goi_span *line);
 long goi_decoder_lineno(const goi_decoder *d);
 /* Input byte offset where the current line starts (UTF-8 input). */
