@@ -402,6 +402,10 @@ struct goi_cleaner {
 	 * and TAB, but no space, no bracket, no first byte of a mark or of a
 	 * chrome word */
 	unsigned char plain[256];
+	/* plainfirst[b]: a line that starts with the ASCII byte b may go by
+	 * the plain lane: (lead_rules() & ~tokrules) == 0 for it, which
+	 * depends on the first character alone */
+	unsigned char plainfirst[128];
 	unsigned tokrules;	/* bit i: rules[i] is R_TOKENS */
 };
 
@@ -461,6 +465,8 @@ split_words(const char *l, struct word *w)
 		l += len + (l[len] == '|');
 	}
 }
+
+static unsigned lead_rules(const goi_cleaner *c, const char *s, size_t n);
 
 goi_cleaner *
 goi_cleaner_new(int flags, const goi_clean_sink *sink)
@@ -539,6 +545,11 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	for (i = 0; tokensep[i] != NULL; i++) {
 		bit_set(c->sepchar, tokensep[i]);
 		c->seplen[i] = strlen(tokensep[i]);
+	}
+	for (i = 0; i < 128; i++) {
+		char b = (char)i;
+		c->plainfirst[i] = c->plain[i] &&
+		    (lead_rules(c, &b, 1) & ~c->tokrules) == 0;
 	}
 	for (i = 0; i < NRULES; i++)
 		if (rules[i].re != NULL &&
@@ -1056,12 +1067,12 @@ separator(const char *s, size_t n)
 	return n > 0;
 }
 
-/* Append line l's text at arena offset *w (w <= its own offset). */
+/* Append line l's text (after skip bytes) at arena offset *w, which is
+ * before it: the texts of a document follow one another, NUL-separated. */
 static void
 move_text(goi_cleaner *c, size_t *w, const struct line *l, size_t skip)
 {
-	if (*w != l->off + skip)	/* nothing joined yet: in place */
-		memmove(c->arena + *w, c->arena + l->off + skip, l->len - skip);
+	memmove(c->arena + *w, c->arena + l->off + skip, l->len - skip);
 	*w += l->len - skip;
 }
 
@@ -1090,11 +1101,14 @@ joined(goi_cleaner *c, const struct line *l, long to)
  * Join, in place: labels printed one Han character a line (自 / 然 / 人;
  * (三)不 / 予 / 公 / 开), then lines that end inside an open bracket with
  * the following lines that close it (at most three, no blank line between).
+ * A joined line is written over the texts it takes, from where its first
+ * line starts (it is no longer than they are with their NULs, a space
+ * added at most once a line), so the lines after it stay where they are.
  */
 static void
 join(goi_cleaner *c)
 {
-	size_t r, w = 0, nl = 0, j, off;
+	size_t r, w, nl = 0, j;
 	struct line *L = c->lines;
 
 	for (r = 0; r < c->nlines; r = j) {
@@ -1121,20 +1135,21 @@ join(goi_cleaner *c)
 			if (j - r - 1 < (head ? 2u : 1u))
 				j = r + 1;
 		}
-		off = w;
-		move_text(c, &w, &L[r], 0);
-		for (size_t k = r + 1; k < j; k++) {
-			joined(c, &L[k], L[r].no);
-			move_text(c, &w, &L[k], tabs(c->arena + L[k].off, L[k].len));
+		if (nl != r)
+			L[nl] = L[r];
+		if (j > r + 1) {
+			w = L[r].off + L[r].len;
+			for (size_t k = r + 1; k < j; k++) {
+				joined(c, &L[k], L[r].no);
+				move_text(c, &w, &L[k], tabs(c->arena + L[k].off,
+				    L[k].len));
+			}
+			L[nl].len = w - L[r].off;
+			c->arena[w] = '\0';
 		}
-		L[nl] = L[r];
-		L[nl].off = off;
-		L[nl].len = w - off;
-		c->arena[w++] = '\0';
 		nl++;
 	}
 	c->nlines = nl;
-	w = 0;
 	nl = 0;
 	for (r = 0; r < c->nlines; r = j) {
 		int d[4] = {0, 0, 0, 0};
@@ -1155,23 +1170,25 @@ join(goi_cleaner *c)
 				}
 			}
 		}
-		off = w;
-		move_text(c, &w, &L[r], 0);
-		for (size_t k = r + 1; k < j; k++) {
-			joined(c, &L[k], L[r].no);
-			if (w > off && alnum((unsigned char)c->arena[w - 1]) &&
-			    L[k].len > 0 && alnum((unsigned char)c->arena[L[k].off]))
-				c->arena[w++] = ' ';
-			move_text(c, &w, &L[k], 0);
+		if (nl != r)
+			L[nl] = L[r];
+		if (j > r + 1) {
+			w = L[r].off + L[r].len;
+			for (size_t k = r + 1; k < j; k++) {
+				joined(c, &L[k], L[r].no);
+				if (w > L[r].off &&
+				    alnum((unsigned char)c->arena[w - 1]) &&
+				    L[k].len > 0 &&
+				    alnum((unsigned char)c->arena[L[k].off]))
+					c->arena[w++] = ' ';
+				move_text(c, &w, &L[k], 0);
+			}
+			L[nl].len = w - L[r].off;
+			c->arena[w] = '\0';
 		}
-		L[nl] = L[r];
-		L[nl].off = off;
-		L[nl].len = w - off;
-		c->arena[w++] = '\0';
 		nl++;
 	}
 	c->nlines = nl;
-	c->alen = w;
 }
 
 /* The current document goes out. */
@@ -1777,10 +1794,34 @@ goi_cleaner_line(goi_cleaner *c, long no, const char *s, size_t n)
 	 * word can start in it) and is no title, heading or metadata: it
 	 * goes straight in.
 	 */
-	if (n > 0 && n < 12 && (lead_rules(c, s, n) & ~c->tokrules) == 0) {
+	if (n > 0 && n < 12 && (unsigned char)s[0] < 128 &&
+	    c->plainfirst[(unsigned char)s[0]]) {
 		size_t i = 0;
-		while (i < n && c->plain[(unsigned char)s[i]])
-			i++;
+		char *a;
+		struct line *l;
+
+		if (c->nlines == c->lcap || c->alen + 32 > c->acap) {
+			while (i < n && c->plain[(unsigned char)s[i]])
+				i++;
+		} else {
+			/* as store() would, copied while checked: the bytes
+			 * after alen are free until alen moves */
+			a = c->arena + c->alen;
+			memset(a, 0, 32);	/* the NUL and 17 spare bytes */
+			for (; i < n && c->plain[(unsigned char)s[i]]; i++)
+				a[i] = s[i];
+			if (i == n) {
+				c->trig = 0;
+				c->has_body = 1;
+				l = &c->lines[c->nlines++];
+				l->no = no;
+				l->off = c->alen;
+				l->len = n;
+				l->flags = L_PLAIN;
+				c->alen += n + 1;
+				return 0;
+			}
+		}
 		if (i == n) {
 			c->trig = 0;
 			c->has_body = 1;

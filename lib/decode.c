@@ -5,9 +5,12 @@
  * else UTF-8 when those bytes are UTF-8, else GB18030 when they are
  * GB18030 (GBK and GB2312 are subsets), else UTF-8 (and goi_norm reports
  * the first invalid byte).
- * UTF-8 input is split in place with memchr; other encodings go through
- * iconv(3) block by block into the same kind of buffer.  Lines end at LF,
- * CRLF or a lone CR, and are numbered so.
+ * UTF-8 input is split in place (the LF and CR of 64 bytes at a time
+ * found as one bit mask); other encodings go through iconv(3) block by
+ * block into the same kind of buffer.  Lines end at LF, CRLF or a lone
+ * CR, and are numbered so.  The buffer keeps PAD zero bytes after its
+ * text, so a line is always followed by 16 readable bytes
+ * (GOI_NORM_PADDED).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -23,6 +26,9 @@
 
 #define BLOCK (128 * 1024)
 #define SNIFF (64 * 1024)
+#define PAD 64		/* zero bytes kept after the text: a line is
+			 * followed by 16 readable bytes, a window of
+			 * eol() bits may reach past the end */
 
 struct goi_decoder {
 	goi_reader *r;
@@ -36,8 +42,11 @@ struct goi_decoder {
 	size_t ilen, icap;
 	uint64_t ioff;		/* input offset of in[0] */
 	int ieof;
-	char *buf;		/* UTF-8 text */
+	char *buf;		/* UTF-8 text, PAD zero bytes after end */
 	size_t start, end, cap;
+	size_t win;		/* the 64 bytes at buf + win ... */
+	uint64_t eolbits;	/* ... hold LF or CR where these bits are
+				 * (those before start cleared) */
 	uint64_t consumed;	/* input offset of buf[0] (UTF-8 input) */
 	int eof;
 	long lineno;
@@ -69,6 +78,7 @@ goi_decoder_new(goi_reader *r, const char *encoding, int invalid)
 	d->r = r;
 	d->invalid = invalid;
 	d->cd = (iconv_t)-1;
+	d->win = SIZE_MAX;
 	d->cap = BLOCK;
 	if ((d->buf = malloc(d->cap)) == NULL) {
 		free(d);
@@ -105,13 +115,17 @@ goi_decoder_free(goi_decoder *d)
 	free(d);
 }
 
-/* Room for n more bytes after d->end, keeping d->buf[d->start..]. */
+/* Room for n more bytes after d->end and PAD after them, keeping
+ * d->buf[d->start..].  The bits of eol windows are forgotten. */
 static int
 room(goi_decoder *d, size_t n)
 {
 	char *nb;
 	size_t cap;
 
+	n += PAD;
+	d->eolbits = 0;
+	d->win = SIZE_MAX;
 	if (d->start > 0 && d->end + n > d->cap) {
 		memmove(d->buf, d->buf + d->start, d->end - d->start);
 		d->end -= d->start;
@@ -128,6 +142,13 @@ room(goi_decoder *d, size_t n)
 	d->buf = nb;
 	d->cap = cap;
 	return 0;
+}
+
+/* After the text, PAD zero bytes (room() made them room). */
+static void
+pad(goi_decoder *d)
+{
+	memset(d->buf + d->end, 0, PAD);
 }
 
 /* Read raw bytes into buf (UTF-8) or in (iconv).  >0, 0 at end, <0. */
@@ -215,6 +236,7 @@ sniff(goi_decoder *d)
 		}
 		d->end += (size_t)got;
 	}
+	pad(d);
 	n = d->end;
 	u = (unsigned char *)d->buf;
 	if (d->enc[0] == '\0') {
@@ -258,6 +280,7 @@ sniff(goi_decoder *d)
 	d->ieof = d->eof;
 	d->eof = 0;
 	d->start = d->end = 0;
+	pad(d);
 	return 0;
 }
 
@@ -288,7 +311,7 @@ convert(goi_decoder *d)
 		ip = d->in;
 		il = d->ilen;
 		op = d->buf + d->end;
-		ol = d->cap - d->end;
+		ol = d->cap - PAD - 3 - d->end;	/* 3: a U+FFFD */
 		if (iconv(d->cd, &ip, &il, &op, &ol) == (size_t)-1 &&
 		    errno != E2BIG && (errno == EILSEQ || d->ieof)) {
 			/* an invalid sequence, or one cut by the end */
@@ -316,6 +339,7 @@ convert(goi_decoder *d)
 			d->end = (size_t)(op - d->buf);
 			done = (size_t)(ip - d->in);
 		}
+		pad(d);
 		memmove(d->in, d->in + done, d->ilen - done);
 		d->ilen -= done;
 		d->ioff += done;
@@ -350,11 +374,12 @@ fill(goi_decoder *d)
 		return convert(d);
 	if ((rc = room(d, BLOCK)) < 0)
 		return rc;
-	if ((got = rawread(d, d->buf + d->end, d->cap - d->end)) < 0)
+	if ((got = rawread(d, d->buf + d->end, d->cap - PAD - d->end)) < 0)
 		return (int)got;
 	if (got == 0)
 		d->eof = 1;
 	d->end += (size_t)got;
+	pad(d);
 	return got > 0;
 }
 
@@ -381,20 +406,86 @@ eol(const char *p, const char *end)
 	return NULL;
 }
 
+/* LF and CR among the 64 bytes at p: bit k for p[k]. */
+static uint64_t
+eol64(const char *p)
+{
+	uint64_t m = 0;
+	int k;
+
+#ifdef __SSE2__
+	for (k = 0; k < 64; k += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + k));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))) << k;
+	}
+#else
+	for (k = 0; k < 64; k++)
+		if (p[k] == '\n' || p[k] == '\r')
+			m |= (uint64_t)1 << k;
+#endif
+	return m;
+}
+
 /*
  * A line ends at LF, at CRLF, or at a lone CR; at the end of the input a
  * CR ends it too.  A CR that is the last byte read so far waits for the
- * next block to tell CRLF from CR.
+ * next block to tell CRLF from CR.  The line is followed by at least 16
+ * readable bytes (its end of line, the next lines, the zero bytes of PAD).
  */
 int
 goi_decoder_getline(goi_decoder *d, goi_span *line)
 {
-	size_t scanned = 0, n, skip;
+	size_t scanned = 0, n, skip, pos, w;
 	const char *e;
 	int rc;
 
 	if (!d->started && (rc = sniff(d)) < 0)
 		return rc;
+	/*
+	 * Most lines end in the bits of the current 64-byte window, or of
+	 * the next one (windows are read past the text into PAD, the bits
+	 * past the end and before start cleared): a few instructions a
+	 * line.  Where no end of line is left in what was read, or a CR is
+	 * its last byte, the way below reads more.
+	 */
+	for (;;) {
+		if (d->eolbits == 0) {
+			w = d->win == SIZE_MAX ? d->start : d->win + 64;
+			if (w >= d->end)
+				break;
+			d->win = w;
+			d->eolbits = eol64(d->buf + w);
+			if (d->end - w < 64)
+				d->eolbits &= ((uint64_t)1 << (d->end - w)) - 1;
+			if (d->start > w)	/* the LF of a CRLF: at most 1 */
+				d->eolbits &= ~(uint64_t)0 << (d->start - w);
+			continue;
+		}
+		pos = d->win + (size_t)__builtin_ctzll(d->eolbits);
+		d->eolbits &= d->eolbits - 1;
+		skip = 1;
+		if (d->buf[pos] == '\r') {
+			if (pos + 1 >= d->end && !d->eof) {
+				d->eolbits = 0;	/* the way below, from start */
+				d->win = SIZE_MAX;
+				break;
+			}
+			if (pos + 1 < d->end && d->buf[pos + 1] == '\n') {
+				skip = 2;
+				if (pos + 1 - d->win < 64)
+					d->eolbits &= ~((uint64_t)1 << (pos + 1 - d->win));
+			}
+		}
+		n = pos - d->start;
+		d->lineno++;
+		d->lineoff = d->consumed + d->start;
+		line->p = d->buf + d->start;
+		line->n = n;
+		d->start = pos + skip;
+		return 1;
+	}
 	for (;;) {
 		e = eol(d->buf + d->start + scanned, d->buf + d->end);
 		if (e != NULL && (*e == '\n' || e + 1 < d->buf + d->end || d->eof))
@@ -423,6 +514,8 @@ goi_decoder_getline(goi_decoder *d, goi_span *line)
 	line->p = d->buf + d->start;
 	line->n = n;
 	d->start += n + skip;
+	d->eolbits = 0;		/* windows again from start */
+	d->win = SIZE_MAX;
 	return 1;
 }
 

@@ -177,6 +177,9 @@ int goi_out_setprefix(goi_out *o, const char *const *f, const size_t *n,
     int k);
 int goi_out_prefix(goi_out *o);
 /* Bytes written verbatim, for renderers such as --pretty. */
+/* A row: the prefix, v and s[0..n), as goi_out_prefix, goi_out_fieldl,
+ * goi_out_field and goi_out_endrow write them; s[n..n+16) readable. */
+int goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n);
 int goi_out_raw(goi_out *o, const char *s, size_t n);
 /* Flush.  GOI_EIO (errno set) if any write failed. */
 int goi_out_flush(goi_out *o);
@@ -360,8 +363,11 @@ void goi_extract_stats(const goi_extract *x, long *hard, long *soft,
 
 /* ---- norm.c, decode.c, clean.c: raw text to lines (owner: goi-clean) ---- */
 
-/* What to do with bytes invalid in the input encoding (default: error). */
-enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2 };
+/* What to do with bytes invalid in the input encoding (default: error).
+ * GOI_NORM_PADDED: every s handed to goi_norm_text is followed by 16
+ * readable bytes (as goi_decoder_getline's lines are), so its SIMD loop
+ * needs no byte-by-byte tail. */
+enum { GOI_NORM_REPLACE = 1, GOI_NORM_SKIP = 2, GOI_NORM_PADDED = 4 };
 
 /*
  * NFKC through utf8proc; Unicode spaces become ' ', controls other than TAB
@@ -397,7 +403,7 @@ typedef struct goi_decoder goi_decoder;
 goi_decoder *goi_decoder_new(goi_reader *r, const char *encoding, int invalid);
 void goi_decoder_free(goi_decoder *d);
 /* 1 and a line, 0 at the end, or a negative code (GOI_EINVAL: encoding
- * unknown to iconv). */
+ * unknown to iconv).  The line is followed by 16 readable bytes. */
 int goi_decoder_getline(goi_decoder *d, goi_span *line);
 long goi_decoder_lineno(const goi_decoder *d);
 /* Input byte offset where the current line starts (UTF-8 input). */
@@ -419,6 +425,8 @@ size_t goi_clean_spaces(char *s, size_t n);
  * other, removes debris, splits lines where a document boundary falls
  * inside them, finds document boundaries, joins broken lines, and hands
  * each finished document to doc().  dropped() hears of everything removed.
+ * The text of each line handed to doc() is followed by a NUL and by 16
+ * more readable bytes (for SIMD loads, see goi_out_prefixrow).
  */
 enum { GOI_CLEAN_KEEP = 1 };	/* --keep: remove nothing */
 typedef struct {

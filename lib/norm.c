@@ -300,35 +300,38 @@ is_stable(const char *s, size_t n, size_t *len)
 
 #ifdef __SSE2__
 /*
- * How many bytes at u (16 readable) are fast characters: printable ASCII
- * and whole 3-byte characters U+4000-U+9FFF or U+3001-U+3029 (、。《》「」
- * 【】〔〕..., every one stable: tests/norm.bats checks them against the
- * table), in any mix.  With masks of the printable bytes A, of the leads L
- * (E4-E9, and E3 when 80 and 81-A9 follow) and of the continuation bytes
- * C, a byte is bad when it is none of these, a lead not followed by two
- * continuation bytes, or a continuation byte that does not follow a lead
- * (directly, or after one continuation byte).  The 16 bytes are copied to
- * w (16 writable) either way.
+ * Which of the 16 bytes at u (16 readable) are not fast characters: fast
+ * are printable ASCII, TAB (kept as it is) and whole 3-byte characters
+ * U+4000-U+9FFF or U+3001-U+3029 (、。《》「」【】〔〕..., every one
+ * stable: tests/norm.bats checks them against the table), in any mix.
+ * With masks of the printable bytes A, of the leads L (E4-E9, and E3
+ * when 80 and 81-A9 follow) and of the continuation bytes C, a byte is
+ * bad when it is none of these, a lead not followed by two continuation
+ * bytes, or a continuation byte that does not follow a lead (directly,
+ * or after one continuation byte).  Only the bytes of the mask valid
+ * count: the others are bad, and are no continuation bytes, so that a
+ * character cut by the end of the text is never taken whole.  Bit k is
+ * for u[k]; a block of fast bytes is 0.
  */
-static size_t
-fast16(const unsigned char *u, unsigned char *w)
+static inline unsigned
+bad16(const unsigned char *u, unsigned valid)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)u);
-	unsigned a, l, c, bad;
+	unsigned a, l, c;
 
-	_mm_storeu_si128((__m128i *)w, v);
-	a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	a = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(
 	    _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
-	if (a == 0xFFFF)
-		return 16;
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))) & valid;
+	if (a == valid)
+		return ~valid & 0xFFFF;
 	/* E4-E9: (b - 0xE4) saturated minus 5 is 0 */
 	l = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
 	    _mm_sub_epi8(v, _mm_set1_epi8((char)0xE4)), _mm_set1_epi8(5)),
 	    _mm_setzero_si128()));
 	c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 	    _mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-	    _mm_set1_epi8((char)0x80)));
+	    _mm_set1_epi8((char)0x80))) & valid;
 	/* E3 80 81-A9: (b - 0x81) saturated minus 0x28 is 0 for 81-A9 */
 	l |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
 	    _mm_set1_epi8((char)0xE3))) &
@@ -337,9 +340,8 @@ fast16(const unsigned char *u, unsigned char *w)
 	    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(
 	    _mm_sub_epi8(v, _mm_set1_epi8((char)0x81)), _mm_set1_epi8(0x28)),
 	    _mm_setzero_si128())) >> 2;
-	bad = ~(a | l | c) | (l & ~(c >> 1)) | (l & ~(c >> 2)) |
-	    (c & ~((l << 1) | (l << 2 & c << 1)));
-	return (size_t)__builtin_ctz(bad | 0x10000);
+	return (~(a | l | c) | (l & ~(c >> 1)) | (l & ~(c >> 2)) |
+	    (c & ~((l << 1) | (l << 2 & c << 1))) | ~valid) & 0xFFFF;
 }
 #endif
 
@@ -349,17 +351,72 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, j, k;
 	unsigned b, cp;
-	int a, rc;
+	int a, rc, padded = (z->flags & GOI_NORM_PADDED) != 0;
 
-	if ((rc = grow(&z->out, &z->ocap, n + 17)) < 0)
+	if (n + 17 > z->ocap && (rc = grow(&z->out, &z->ocap, n + 17)) < 0)
 		return rc;
+#ifdef __SSE2__
+	/* most lines of a table are a few fast bytes: one block */
+	if (padded && n <= 16 && bad16(u, 0xFFFFu >> (16 - n)) ==
+	    (0xFFFFu << n & 0xFFFF)) {
+		memcpy(z->out, s, 16);
+		z->out[n] = '\0';
+		*out = z->out;
+		return (long)n;
+	}
+#endif
 	while (i < n) {
 #ifdef __SSE2__
-		if (i + 16 <= n &&
-		    (k = fast16(u + i, (unsigned char *)z->out + o)) > 0) {
-			i += k;
-			o += k;
-			continue;
+		/*
+		 * A block of sixteen bytes is classified once (bad16), then
+		 * walked: the fast bytes up to the next bad one are stored
+		 * sixteen at a time, and a full-width ASCII character or
+		 * U+3000 there (，（）：; in most lines) is mapped as the way
+		 * below maps it, and the walk goes on in the same block: the
+		 * bytes after it keep their class, which depends on the bytes
+		 * of the block alone.  Any other character goes the way below.
+		 * With GOI_NORM_PADDED a block may reach past n (into the
+		 * promised readable bytes), whose bytes are bad.
+		 */
+		if (i + 16 <= n || padded) {
+			size_t base = i;
+			unsigned bad = bad16(u + i, n - i >= 16 ? 0xFFFFu :
+			    (1u << (n - i)) - 1);
+
+			for (;;) {
+				k = base + (size_t)__builtin_ctz(bad | 0x10000);
+				if (i + 16 <= n || padded)
+					memcpy(z->out + o, s + i, 16);
+				else
+					memcpy(z->out + o, s + i, k - i);
+				o += k - i;
+				i = k;
+				if (i >= n || i == base + 16)
+					break;
+				b = u[i];
+				/* a lead cut by the end of the block (two of
+				 * three characters are): the next block starts
+				 * with it */
+				if (i - base >= 14 && b - 0xE3u <= 6u)
+					break;
+				if (b == 0xEF && i + 2 < n && (u[i + 1] == 0xBC ?
+				    u[i + 2] - 0x81u < 0x3Fu :
+				    u[i + 1] == 0xBD && u[i + 2] - 0x80u < 0x1Fu))
+					/* U+FF01-U+FF5E: EF BC 81 is '!' */
+					z->out[o++] = (char)(u[i + 2] -
+					    (u[i + 1] == 0xBC ? 0x60 : 0x20));
+				else if (b == 0xE3 && i + 2 < n &&
+				    u[i + 1] == 0x80 && u[i + 2] == 0x80)
+					z->out[o++] = ' ';	/* U+3000 */
+				else
+					break;
+				i += 3;
+				if (i >= base + 16)
+					break;
+				bad &= ~0u << (i - base);
+			}
+			if (i >= n || i - base >= 14)
+				continue;	/* else the bad character at i */
 		}
 #endif
 		/* The fast path: printable ASCII and stable 3-byte

@@ -254,6 +254,24 @@ EOF
 	assert_output $'1\ta\n2\tb\n3\tc\n4\t\n6\td'
 }
 
+@test "line ends at the edges of the decoder's 64-byte windows (CR LF split, CR at the end)" {
+	a=$(printf 'a%.0s' $(seq 63)); d=$(printf 'd%.0s' $(seq 64))
+	run bash -c "printf '%s\r\nb\rc\n%s\r' $a $d | goi-clean -N -k | cut -f2,3"
+	assert_output "1	$a
+2	b
+3	c
+4	$d"
+}
+
+@test "full-width ASCII at every place of a 16-byte block, and in the short tail" {
+	for k in $(seq 0 18); do
+		printf "%${k}s，中１：\n" "" | tr ' ' x
+	done > "$BATS_TEST_TMPDIR/fw"
+	run bash -c "goi-clean -N -k '$BATS_TEST_TMPDIR/fw' | cut -f3"
+	want=$(for k in $(seq 0 18); do printf "%${k}s,中1:\n" "" | tr ' ' x; done)
+	assert_output "$want"
+}
+
 # ---- encodings --------------------------------------------------------------------
 
 @test "UTF-8 BOM dropped" {
