@@ -1105,10 +1105,42 @@ joined(goi_cleaner *c, const struct line *l, long to)
  * line starts (it is no longer than they are with their NULs, a space
  * added at most once a line), so the lines after it stay where they are.
  */
+/*
+ * Line r, with the texts of lines r+1 .. j-1 written after its own, becomes
+ * line nl.  The labels' pass drops the TABs that indent the lines it takes;
+ * the brackets' pass puts a space between two letters or digits.
+ */
+static void
+take(goi_cleaner *c, size_t nl, size_t r, size_t j, int bracketed)
+{
+	struct line *L = c->lines;
+	size_t w, k;
+
+	if (nl != r)
+		L[nl] = L[r];
+	if (j <= r + 1)
+		return;
+	w = L[r].off + L[r].len;
+	for (k = r + 1; k < j; k++) {
+		joined(c, &L[k], L[r].no);
+		if (!bracketed) {
+			move_text(c, &w, &L[k], tabs(c->arena + L[k].off,
+			    L[k].len));
+			continue;
+		}
+		if (w > L[r].off && alnum((unsigned char)c->arena[w - 1]) &&
+		    L[k].len > 0 && alnum((unsigned char)c->arena[L[k].off]))
+			c->arena[w++] = ' ';
+		move_text(c, &w, &L[k], 0);
+	}
+	L[nl].len = w - L[r].off;
+	c->arena[w] = '\0';
+}
+
 static void
 join(goi_cleaner *c)
 {
-	size_t r, w, nl = 0, j;
+	size_t r, nl = 0, j;
 	struct line *L = c->lines;
 
 	for (r = 0; r < c->nlines; r = j) {
@@ -1135,19 +1167,7 @@ join(goi_cleaner *c)
 			if (j - r - 1 < (head ? 2u : 1u))
 				j = r + 1;
 		}
-		if (nl != r)
-			L[nl] = L[r];
-		if (j > r + 1) {
-			w = L[r].off + L[r].len;
-			for (size_t k = r + 1; k < j; k++) {
-				joined(c, &L[k], L[r].no);
-				move_text(c, &w, &L[k], tabs(c->arena + L[k].off,
-				    L[k].len));
-			}
-			L[nl].len = w - L[r].off;
-			c->arena[w] = '\0';
-		}
-		nl++;
+		take(c, nl++, r, j, 0);
 	}
 	c->nlines = nl;
 	nl = 0;
@@ -1170,23 +1190,7 @@ join(goi_cleaner *c)
 				}
 			}
 		}
-		if (nl != r)
-			L[nl] = L[r];
-		if (j > r + 1) {
-			w = L[r].off + L[r].len;
-			for (size_t k = r + 1; k < j; k++) {
-				joined(c, &L[k], L[r].no);
-				if (w > L[r].off &&
-				    alnum((unsigned char)c->arena[w - 1]) &&
-				    L[k].len > 0 &&
-				    alnum((unsigned char)c->arena[L[k].off]))
-					c->arena[w++] = ' ';
-				move_text(c, &w, &L[k], 0);
-			}
-			L[nl].len = w - L[r].off;
-			c->arena[w] = '\0';
-		}
-		nl++;
+		take(c, nl++, r, j, 1);
 	}
 	c->nlines = nl;
 }

@@ -303,6 +303,37 @@ goi_out_fieldsz(goi_out *o, const char *const *f, int k)
 	return 0;
 }
 
+/*
+ * The decimal digits of u, written backwards so that they end at p: two a
+ * step (snprintf costs more than the rest of a row).  Returns where they
+ * start.
+ */
+static char *
+put_digits(char *p, unsigned long long u)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
+	uint32_t v32;
+
+	for (; u > 0xFFFFFFFFu; u /= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (u % 100), 2);
+	}
+	for (v32 = (uint32_t)u; v32 >= 100; v32 /= 100) {	/* cheaper */
+		p -= 2;
+		memcpy(p, pairs + 2 * (v32 % 100), 2);
+	}
+	if (v32 >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * v32, 2);
+	} else
+		*--p = (char)('0' + v32);
+	return p;
+}
+
 /* The number of decimal digits of u. */
 static size_t
 digits(unsigned long long u)
@@ -317,14 +348,8 @@ digits(unsigned long long u)
 int
 goi_out_fieldl(goi_out *o, long long v)
 {
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930"
-	    "31323334353637383940414243444546474849505152535455565758596061"
-	    "6263646566676869707172737475767778798081828384858687888990919293"
-	    "949596979899";
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
-	char *p;
 	int rc;
 
 	/* 22 bytes at most: a separator, '-' and 20 digits */
@@ -334,27 +359,8 @@ goi_out_fieldl(goi_out *o, long long v)
 		o->buf[o->len++] = (o->flags & GOI_OUT_CSV) ? ',' : '\t';
 	if (v < 0)	/* digits and '-' need no escape and no quotes */
 		o->buf[o->len++] = '-';
-	/* by hand, two digits a step, straight into the row: snprintf
-	 * costs more than the rest of a row */
-	o->len += digits(u);
-	p = o->buf + o->len;
-	for (; u > 0xFFFFFFFFu; u /= 100) {
-		p -= 2;
-		memcpy(p, pairs + 2 * (u % 100), 2);
-	}
-	for (uint32_t v32 = (uint32_t)u; ; v32 /= 100) {	/* cheaper */
-		if (v32 < 100) {
-			u = v32;
-			break;
-		}
-		p -= 2;
-		memcpy(p, pairs + 2 * (v32 % 100), 2);
-	}
-	if (u >= 10) {
-		p -= 2;
-		memcpy(p, pairs + 2 * u, 2);
-	} else
-		*--p = (char)('0' + u);
+	o->len += digits(u);	/* straight into the row */
+	put_digits(o->buf + o->len, u);
 	return 0;
 }
 
@@ -470,17 +476,12 @@ goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n)
 {
 	static const char esc[256] = {['\t'] = 't', ['\n'] = 'n',
 		['\r'] = 'r', ['\\'] = '\\'};
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930"
-	    "31323334353637383940414243444546474849505152535455565758596061"
-	    "6263646566676869707172737475767778798081828384858687888990919293"
-	    "949596979899";
 	static const uint32_t pow10[10] = {1, 10, 100, 1000, 10000, 100000,
 		1000000, 10000000, 100000000, 1000000000};
 	const char *pre = o->pre;
 	size_t plen = o->plen, i, k;
 	uint32_t u;
-	char *w, *p;
+	char *w;
 	unsigned m;
 
 	/* what the four calls would make room for, each in its turn */
@@ -518,16 +519,7 @@ goi_out_prefixrow(goi_out *o, long long v, const char *s, size_t n)
 		k = (size_t)(32 - __builtin_clz(u | 1)) * 1233 >> 12;
 		k += u >= pow10[k];
 		o->lastk = k;
-		p = o->lastd + k;
-		for (; u >= 100; u /= 100) {
-			p -= 2;
-			memcpy(p, pairs + 2 * (u % 100), 2);
-		}
-		if (u >= 10) {
-			p -= 2;
-			memcpy(p, pairs + 2 * u, 2);
-		} else
-			*--p = (char)('0' + u);
+		put_digits(o->lastd + k, u);
 	}
 	o->lastv = v;
 	memcpy(w, o->lastd, 16);	/* at most 10 digits */

@@ -7,8 +7,10 @@
  *   lib-driver memfind          goi_memfind against memmem
  *   lib-driver prefix [csv]     rows by prefix and fieldsz against field by field
  *   lib-driver fieldsz-long     the same for fields longer than the buffer
+ *   lib-driver fieldl           numbers at the edges through goi_out_fieldl
  */
 #define _GNU_SOURCE		/* memmem, to check goi_memfind against */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +267,21 @@ fieldsz_long(void)
 	return !pair_same(&p, 0);
 }
 
+/* goi_out_fieldl at the edges: 1 and 2 digits, 32 bits, 64 bits, signs. */
+static int
+fieldl(void)
+{
+	static const long long v[] = {0, 9, 10, 99, 100, 12345, 4294967295LL,
+		4294967296LL, 1234567890123LL, LLONG_MAX, LLONG_MIN, -1, -100};
+	goi_out *o = goi_out_new(stdout, 0);
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		goi_out_fieldl(o, v[i]);
+	goi_out_endrow(o);
+	return goi_out_close(o) != 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -278,10 +295,12 @@ main(int argc, char **argv)
 		return esc();
 	if (argc >= 2 && strcmp(argv[1], "memfind") == 0)
 		return memfind();
+	if (argc >= 2 && strcmp(argv[1], "fieldl") == 0)
+		return fieldl();
 	if (argc >= 2 && strcmp(argv[1], "fieldsz-long") == 0)
 		return fieldsz_long();
 	if (argc >= 2 && strcmp(argv[1], "prefix") == 0)
 		return prefix(argc >= 3 && strcmp(argv[2], "csv") == 0);
-	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc|memfind|prefix|fieldsz-long ...\n");
+	fprintf(stderr, "usage: lib-driver dec|tsv|docs|esc|memfind|prefix|fieldsz-long|fieldl ...\n");
 	return 2;
 }

@@ -129,3 +129,9 @@ same'
 	assert_success
 	assert_output "7000150 bytes same"
 }
+
+@test "out: goi_out_fieldl at the edges of 1, 2, 10 and 19 digits and of the sign" {
+	run "$BATS_FILE_TMPDIR/lib-driver" fieldl
+	assert_success
+	assert_output "0	9	10	99	100	12345	4294967295	4294967296	1234567890123	9223372036854775807	-9223372036854775808	-1	-100"
+}
