@@ -1106,9 +1106,9 @@ joined(goi_cleaner *c, const struct line *l, long to)
  * added at most once a line), so the lines after it stay where they are.
  */
 /*
- * Line r, with the texts of lines r+1 .. j-1 written after its own, becomes
- * line nl.  The labels' pass drops the TABs that indent the lines it takes;
- * the brackets' pass puts a space between two letters or digits.
+ * Line nl (a copy of line r) takes the texts of lines r+1 .. j-1, written
+ * after its own.  The labels' pass drops the TABs that indent the lines it
+ * takes; the brackets' pass puts a space between two letters or digits.
  */
 static void
 take(goi_cleaner *c, size_t nl, size_t r, size_t j, int bracketed)
@@ -1116,10 +1116,6 @@ take(goi_cleaner *c, size_t nl, size_t r, size_t j, int bracketed)
 	struct line *L = c->lines;
 	size_t w, k;
 
-	if (nl != r)
-		L[nl] = L[r];
-	if (j <= r + 1)
-		return;
 	w = L[r].off + L[r].len;
 	for (k = r + 1; k < j; k++) {
 		joined(c, &L[k], L[r].no);
@@ -1167,7 +1163,11 @@ join(goi_cleaner *c)
 			if (j - r - 1 < (head ? 2u : 1u))
 				j = r + 1;
 		}
-		take(c, nl++, r, j, 0);
+		if (nl != r)
+			L[nl] = L[r];
+		if (j > r + 1)
+			take(c, nl, r, j, 0);
+		nl++;
 	}
 	c->nlines = nl;
 	nl = 0;
@@ -1190,7 +1190,11 @@ join(goi_cleaner *c)
 				}
 			}
 		}
-		take(c, nl++, r, j, 1);
+		if (nl != r)
+			L[nl] = L[r];
+		if (j > r + 1)
+			take(c, nl, r, j, 1);
+		nl++;
 	}
 	c->nlines = nl;
 }
