@@ -26,7 +26,8 @@ enum {
 	GOI_ESTREAM = -5,	/* not the stream this tool reads */
 	GOI_EFIELDS = -6,	/* wrong number of fields in a row */
 	GOI_EUTF8 = -7,		/* invalid UTF-8 */
-	GOI_EENCODING = -8	/* invalid byte sequence in the input encoding */
+	GOI_EENCODING = -8,	/* invalid byte sequence in the input encoding */
+	GOI_ETMP = -9		/* a temporary file failed (spill.c), see errno */
 };
 const char *goi_strerror(int code);
 
@@ -511,6 +512,43 @@ goi_render *goi_render_new(goi_out *o, int labels);
 int goi_render_cell(goi_render *r, const goi_cellv *c);
 int goi_render_doc(goi_render *r, const char *doc, int format);
 void goi_render_free(goi_render *r);
+
+/* ---- spill.c: sorted runs on disk (owners: goi-sum, goi-check) ---------- */
+
+/*
+ * An external sort that keeps memory within a budget: records (byte
+ * strings ordered by cmp) stay in memory up to the budget, then go to a
+ * temporary file as a sorted run; at the end the runs are merged, at most
+ * about budget / 128 KB at a time.  Equal records come back in the order
+ * they were added (or written).  The files are made in dir (NULL: $TMPDIR,
+ * else /tmp) only when a run is written, and unlinked at once.  Errors:
+ * GOI_ETMP with errno set (no space, an unwritable directory: the caller
+ * names goi_spill_dir in its message), GOI_ENOMEM.  An error sticks.
+ */
+#define GOI_SPILL_BUDGET ((size_t)8 << 20)	/* the tools' default */
+typedef int (*goi_spill_cmp)(const void *a, size_t an, const void *b,
+    size_t bn, void *ctx);
+typedef struct goi_spill goi_spill;
+goi_spill *goi_spill_new(size_t budget, const char *dir, goi_spill_cmp cmp,
+    void *ctx);
+void goi_spill_free(goi_spill *s);
+/* Keep a record; sorts and writes a run when the budget is reached. */
+int goi_spill_add(goi_spill *s, const void *rec, size_t n);
+/* Or write runs directly: records already in cmp order, then endrun. */
+int goi_spill_put(goi_spill *s, const void *rec, size_t n);
+int goi_spill_endrun(goi_spill *s);
+/* End of the records: sort them (in memory when no run was written). */
+int goi_spill_sort(goi_spill *s);
+/* The next record in order: 1 (valid until the next call), 0 at the end. */
+int goi_spill_next(goi_spill *s, const void **rec, size_t *n);
+/* Empty again, for the next set of records (the files are truncated). */
+int goi_spill_reset(goi_spill *s);
+/* How many runs were written so far (0: nothing touched the disk). */
+size_t goi_spill_runs(const goi_spill *s);
+/* The directory the files go to for dir (the -T argument or NULL). */
+const char *goi_spill_dir(const char *dir);
+/* A -S size like sort(1)'s: a number and b, K (the default), M, G or T. */
+int goi_spill_parse_size(const char *s, size_t *out);
 
 /* ---- agg.c: mergeable hash aggregation of cells (owner: goi-sum) -------- */
 
