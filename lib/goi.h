@@ -586,6 +586,12 @@ typedef struct goi_agg goi_agg;
 goi_agg *goi_agg_new(const char *keys, int flags,
     void (*warn)(void *ctx, long line, const char *msg), void *ctx);
 void goi_agg_free(goi_agg *a);
+/*
+ * Keep the sums within about budget bytes (default GOI_SPILL_BUDGET):
+ * beyond, between documents, they go to temporary files in dir as sorted
+ * runs (spill.c), merged by goi_agg_write.  The output is the same.
+ */
+int goi_agg_spill(goi_agg *a, size_t budget, const char *dir);
 /* One row of a cells stream (10 unescaped fields) and its input line. */
 int goi_agg_row(goi_agg *a, const goi_span *f, long line);
 /* End of one input file: its last document ends there. */
@@ -593,7 +599,8 @@ int goi_agg_endinput(goi_agg *a);
 /*
  * Write the sums as cells to o, or through r (--pretty) when r != NULL.
  * A sum has no input line: its line column is its own line in the output,
- * the first row being line firstline (2 after a header, else 1).
+ * the first row being line firstline (2 after a header, else 1).  It ends
+ * the aggregation.  GOI_ETMP: a temporary file failed (errno set).
  */
 int goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline);
 
