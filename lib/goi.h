@@ -890,6 +890,13 @@ int goi_check_cell(goi_check *c, const char *doc, const char *year,
     const char *format, const goi_cellv *cell);
 /* End of input: the last document, then the rules across documents. */
 int goi_check_finish(goi_check *c);
+/*
+ * Keep the records of the rules across documents within about budget
+ * bytes (default GOI_SPILL_BUDGET): beyond, they go to temporary files in
+ * dir as sorted runs (spill.c).  The findings are the same.  GOI_ETMP from
+ * goi_check_cell or goi_check_finish: a temporary file failed (errno set).
+ */
+int goi_check_spill(goi_check *c, size_t budget, const char *dir);
 void goi_check_getcounts(const goi_check *c, goi_check_counts *n);
 
 #endif /* GOI_H */
