@@ -66,11 +66,11 @@ drain(goi_spill *s)
 int
 main(int argc, char *argv[])
 {
-	char *line = NULL;
-	size_t cap = 0, budget;
+	char *line = NULL, **v = NULL;
+	size_t cap = 0, budget, nv = 0, vcap = 0, j;
 	ssize_t len;
-	goi_spill *s;
-	int rc, i, nruns;
+	goi_spill *s = NULL;
+	int rc = 0, i, nruns;
 
 	if (argc >= 3 && strcmp(argv[1], "size") == 0) {
 		if ((rc = goi_spill_parse_size(argv[2], &budget)) < 0) {
@@ -86,16 +86,13 @@ main(int argc, char *argv[])
 		if ((s = goi_spill_new(budget, argc > 3 ? argv[3] : NULL,
 		    keycmp, NULL)) == NULL)
 			return fail(GOI_ENOMEM);
-		while ((len = getline(&line, &cap, stdin)) > 0) {
+		while (rc >= 0 && (len = getline(&line, &cap, stdin)) > 0) {
 			if (line[len - 1] == '\n')
 				len--;
-			if ((rc = goi_spill_add(s, line, (size_t)len)) < 0)
-				return fail(rc);
+			rc = goi_spill_add(s, line, (size_t)len);
 		}
 	} else if (argc >= 3 && strcmp(argv[1], "runs") == 0) {
 		/* Line i goes to run i % N; runs are written one after another. */
-		char **v = NULL;
-		size_t nv = 0, vcap = 0, j;
 		nruns = atoi(argv[2]);
 		while ((len = getline(&line, &cap, stdin)) > 0) {
 			if (line[len - 1] == '\n')
@@ -107,24 +104,22 @@ main(int argc, char *argv[])
 		if ((s = goi_spill_new(GOI_SPILL_BUDGET, NULL, keycmp,
 		    NULL)) == NULL)
 			return fail(GOI_ENOMEM);
-		for (i = 0; i < nruns; i++) {
-			for (j = (size_t)i; j < nv; j += (size_t)nruns)
-				if ((rc = goi_spill_put(s, v[j],
-				    strlen(v[j]))) < 0)
-					return fail(rc);
-			if ((rc = goi_spill_endrun(s)) < 0)
-				return fail(rc);
+		for (i = 0; i < nruns && rc >= 0; i++) {
+			for (j = (size_t)i; j < nv && rc >= 0; j += (size_t)nruns)
+				rc = goi_spill_put(s, v[j], strlen(v[j]));
+			if (rc >= 0)
+				rc = goi_spill_endrun(s);
 		}
-		for (j = 0; j < nv; j++)
-			free(v[j]);
-		free(v);
 	} else {
 		fprintf(stderr, "usage: spill-driver sort SIZE [DIR] | runs N | "
 		    "size SIZE\n");
 		return 2;
 	}
+	rc = rc < 0 ? fail(rc) : drain(s);
+	for (j = 0; j < nv; j++)
+		free(v[j]);
+	free(v);
 	free(line);
-	rc = drain(s);
 	goi_spill_free(s);
 	return rc;
 }
