@@ -176,6 +176,8 @@ struct goi_check {
 	size_t xcap;
 	unsigned char *xprev, *xcur;	/* copies of records at the end */
 	size_t xprevcap, xcurcap;
+	const unsigned char **xselfof, **xlastof;	/* in memory: the pairs
+						   by input order */
 	store xself, xlast;	/* records decoded at the end */
 	goi_check_counts n;
 };
@@ -2463,6 +2465,8 @@ goi_check_free(goi_check *c)
 	free(c->xbuf);
 	free(c->xprev);
 	free(c->xcur);
+	free(c->xselfof);
+	free(c->xlastof);
 	free(c->tmpdir);
 	ks_free(&c->ks);
 	free(c->on);
@@ -2526,57 +2530,112 @@ rec_pair(const unsigned char *p, const unsigned char *r)
 	    strcmp(rec_organ(p), rec_organ(r)) == 0;
 }
 
+/* The cross rules over a report and last year's. */
+static int
+cross_pair(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	int rc, ri;
+
+	if ((rc = record_load(c, self, &c->xself, 1)) < 0 ||
+	    (rc = record_load(c, last, &c->xlast, 0)) < 0)
+		return rc;
+	for (ri = 0; ri < c->nrules && rc >= 0; ri++)
+		if (c->on[ri] && c->rules[ri].type == GOI_RULE_CROSS)
+			rc = ident_rule(c, &c->rules[ri], &c->xself, &c->xlast);
+	return rc;
+}
+
+/* Spilled: check the pair now, its findings kept for input order. */
+static int
+pair_kept(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	c->xseq = rec_seq(self);
+	return cross_pair(c, self, last);
+}
+
+/* In memory: note the pair, to check it in input order. */
+static int
+pair_noted(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	c->xlastof[rec_seq(self)] = last;
+	c->xselfof[rec_seq(self)] = self;
+	return 0;
+}
+
+/*
+ * The records by organ, year and input order: the last record of a year is
+ * the latest report of it, last year's for every report of the next year,
+ * which follows.  pair() gets each such report and last year's.  In memory
+ * the records stay where they are; from runs, they are copied.
+ */
+static int
+cross_walk(goi_check *c, int inmem, int (*pair)(goi_check *,
+    const unsigned char *, const unsigned char *))
+{
+	const unsigned char *cur = NULL, *prev = NULL;
+	const void *rec;
+	unsigned char *t;
+	size_t n, tc;
+	int rc;
+
+	while ((rc = goi_spill_next(c->xrecs, &rec, &n)) > 0) {
+		if (cur != NULL && (rec_year(rec) != rec_year(cur) ||
+		    strcmp(rec_organ(rec), rec_organ(cur)) != 0)) {
+			prev = cur;
+			if (!inmem) {
+				t = c->xprev;
+				c->xprev = c->xcur;
+				c->xcur = t;
+				tc = c->xprevcap;
+				c->xprevcap = c->xcurcap;
+				c->xcurcap = tc;
+				prev = c->xprev;
+			}
+		}
+		if (inmem)
+			cur = rec;
+		else if ((rc = rec_copy(&c->xcur, &c->xcurcap, rec, n)) < 0)
+			return rc;
+		else
+			cur = c->xcur;
+		if (prev != NULL && rec_pair(prev, cur) &&
+		    (rc = pair(c, cur, prev)) < 0)
+			return rc;
+	}
+	return rc;
+}
+
 int
 goi_check_finish(goi_check *c)
 {
 	int (*emit)(void *, const goi_finding *) = c->emit;
 	void *ectx = c->ctx;
-	const void *rec;
-	unsigned char *t;
-	size_t n, tc;
-	int rc, ri, hasprev = 0, hascur = 0;
+	uint64_t i;
+	int rc;
 
 	if ((rc = end_doc(c)) < 0)
 		return rc;
 	if (c->xrecs == NULL)
 		return c->err;
-	/*
-	 * By organ, year and input order, the last record of a year is the
-	 * latest report of it: last year's for every report of the next
-	 * year, which follows.  The findings are kept, then written in the
-	 * order of the reports.
-	 */
 	if ((rc = goi_spill_sort(c->xrecs)) < 0)
 		return rc;
+	if (goi_spill_runs(c->xrecs) == 0) {
+		/* The records fit: pair them, then check in input order. */
+		if ((c->xlastof = calloc(c->nrecs, sizeof(*c->xlastof))) ==
+		    NULL || (c->xselfof = calloc(c->nrecs,
+		    sizeof(*c->xselfof))) == NULL)
+			return GOI_ENOMEM;
+		if ((rc = cross_walk(c, 1, pair_noted)) < 0)
+			return rc;
+		for (i = 0; i < c->nrecs && rc >= 0; i++)
+			if (c->xlastof[i] != NULL)
+				rc = cross_pair(c, c->xselfof[i], c->xlastof[i]);
+		return rc < 0 ? rc : c->err;
+	}
+	/* Else the findings go through a sort back to input order. */
 	c->emit = capture;
 	c->ctx = c;
-	while ((rc = goi_spill_next(c->xrecs, &rec, &n)) > 0) {
-		if (hascur && (rec_year(rec) != rec_year(c->xcur) ||
-		    strcmp(rec_organ(rec), rec_organ(c->xcur)) != 0)) {
-			t = c->xprev;
-			c->xprev = c->xcur;
-			c->xcur = t;
-			tc = c->xprevcap;
-			c->xprevcap = c->xcurcap;
-			c->xcurcap = tc;
-			hasprev = 1;
-		}
-		if ((rc = rec_copy(&c->xcur, &c->xcurcap, rec, n)) < 0)
-			break;
-		hascur = 1;
-		if (!hasprev || !rec_pair(c->xprev, c->xcur))
-			continue;
-		c->xseq = rec_seq(c->xcur);
-		if ((rc = record_load(c, c->xcur, &c->xself, 1)) < 0 ||
-		    (rc = record_load(c, c->xprev, &c->xlast, 0)) < 0)
-			break;
-		for (ri = 0; ri < c->nrules && rc >= 0; ri++)
-			if (c->on[ri] && c->rules[ri].type == GOI_RULE_CROSS)
-				rc = ident_rule(c, &c->rules[ri], &c->xself,
-				    &c->xlast);
-		if (rc < 0)
-			break;
-	}
+	rc = cross_walk(c, 0, pair_kept);
 	c->emit = emit;
 	c->ctx = ectx;
 	if (rc >= 0)

@@ -539,7 +539,10 @@ int goi_spill_put(goi_spill *s, const void *rec, size_t n);
 int goi_spill_endrun(goi_spill *s);
 /* End of the records: sort them (in memory when no run was written). */
 int goi_spill_sort(goi_spill *s);
-/* The next record in order: 1 (valid until the next call), 0 at the end. */
+/*
+ * The next record in order: 1, 0 at the end.  The record is valid until the
+ * next call, or while the object lives when no run was written.
+ */
 int goi_spill_next(goi_spill *s, const void **rec, size_t *n);
 /* Empty again, for the next set of records (the files are truncated). */
 int goi_spill_reset(goi_spill *s);
