@@ -1721,35 +1721,6 @@ year_of(const char *s)
 
 enum { XR_EMPTY = 'E', XR_CELLS = 'R' };
 
-static size_t
-put_uv(unsigned char *p, uint64_t v)
-{
-	size_t n = 0;
-
-	while (v >= 0x80) {
-		p[n++] = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	p[n++] = (unsigned char)v;
-	return n;
-}
-
-static uint64_t
-get_uv(const unsigned char **pp)
-{
-	const unsigned char *p = *pp;
-	uint64_t v = 0;
-	int sh = 0;
-
-	while (*p & 0x80) {
-		v |= (uint64_t)(*p++ & 0x7f) << sh;
-		sh += 7;
-	}
-	v |= (uint64_t)*p++ << sh;
-	*pp = p;
-	return v;
-}
-
 static uint64_t
 zz(int64_t v)
 {
@@ -2007,7 +1978,7 @@ record(goi_check *c, const store *s)
 	if (tables) {
 		memcpy(p, s->doc, n + 1);
 		p += n + 1;
-		p += put_uv(p, bits);
+		p += goi_spill_putuv(p, bits);
 		for (k = 0; k < c->nslots; k++) {
 			const cell *x = got[k];
 			uint64_t m = 0;
@@ -2031,20 +2002,20 @@ record(goi_check *c, const store *s)
 			}
 			/* The value in the same varint when it fits. */
 			if (m < ((uint64_t)1 << 59))
-				p += put_uv(p, m << 4 | (uint64_t)code);
+				p += goi_spill_putuv(p, m << 4 | (uint64_t)code);
 			else {
-				p += put_uv(p, 8 | (uint64_t)code);
-				p += put_uv(p, m);
+				p += goi_spill_putuv(p, 8 | (uint64_t)code);
+				p += goi_spill_putuv(p, m);
 			}
 			if (code == XV_NUMS || code == XV_GLUEDS)
 				*p++ = (unsigned char)scale;
 			if (code == XV_GLUED || code == XV_GLUEDS) {
 				size_t rl = strlen(x->raw);
-				p += put_uv(p, rl);
+				p += goi_spill_putuv(p, rl);
 				memcpy(p, x->raw, rl + 1);
 				p += rl + 1;
 			}
-			p += put_uv(p, zz(first ? x->line : x->line - line));
+			p += goi_spill_putuv(p, zz(first ? x->line : x->line - line));
 			line = x->line;
 			first = 0;
 		}
@@ -2198,7 +2169,7 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key)
 	if (key)
 		s->doc = (const char *)p;
 	p += strlen((const char *)p) + 1;
-	bits = get_uv(&p);
+	bits = goi_spill_getuv(&p);
 	for (k = 0; k < c->nslots; k++) {
 		goi_dec d = {0, 0};
 		const char *raw = "";
@@ -2206,9 +2177,9 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key)
 		int code, kk = K_NUM, bad = 0;
 		if (!(bits & ((uint64_t)1 << k)))
 			continue;
-		v = get_uv(&p);
+		v = goi_spill_getuv(&p);
 		code = (int)(v & 7);
-		m = v & 8 ? get_uv(&p) : v >> 4;
+		m = v & 8 ? goi_spill_getuv(&p) : v >> 4;
 		switch (code) {
 		case XV_EMPTY: kk = K_EMPTY; break;
 		case XV_NA: kk = K_NA; break;
@@ -2221,12 +2192,12 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key)
 			if (code == XV_NUMS || code == XV_GLUEDS)
 				d.scale = *p++;
 			if (kk == K_GLUED) {
-				size_t rl = get_uv(&p);
+				size_t rl = goi_spill_getuv(&p);
 				raw = (const char *)p;
 				p += rl + 1;
 			}
 		}
-		line = first ? unzz(get_uv(&p)) : line + unzz(get_uv(&p));
+		line = first ? unzz(goi_spill_getuv(&p)) : line + unzz(goi_spill_getuv(&p));
 		first = 0;
 		t = c->slot[k].tab;
 		seen |= 1 << t;

@@ -519,7 +519,7 @@ void goi_render_free(goi_render *r);
  * An external sort that keeps memory within a budget: records (byte
  * strings ordered by cmp) stay in memory up to the budget, then go to a
  * temporary file as a sorted run; at the end the runs are merged, at most
- * about budget / 128 KB at a time.  Equal records come back in the order
+ * about budget / 64 KB at a time.  Equal records come back in the order
  * they were added (or written).  The files are made in dir (NULL: $TMPDIR,
  * else /tmp) only when a run is written, and unlinked at once.  Errors:
  * GOI_ETMP with errno set (no space, an unwritable directory: the caller
@@ -552,6 +552,11 @@ size_t goi_spill_runs(const goi_spill *s);
 const char *goi_spill_dir(const char *dir);
 /* A -S size like sort(1)'s: a number and b, K (the default), M, G or T. */
 int goi_spill_parse_size(const char *s, size_t *out);
+/* Varints for compact records (at most 10 bytes); signed ones zigzag. */
+size_t goi_spill_putuv(unsigned char *p, uint64_t v);
+uint64_t goi_spill_getuv(const unsigned char **pp);
+size_t goi_spill_putsv(unsigned char *p, int64_t v);
+int64_t goi_spill_getsv(const unsigned char **pp);
 
 /* ---- agg.c: mergeable hash aggregation of cells (owner: goi-sum) -------- */
 

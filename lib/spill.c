@@ -30,7 +30,7 @@
 
 #include "goi.h"
 
-#define IOBUF (64 * 1024)	/* a run reader's or the writer's buffer */
+#define IOBUF (32 * 1024)	/* a run reader's or the writer's buffer */
 #define MAXFANIN 512
 
 struct run {
@@ -162,6 +162,51 @@ goi_spill_parse_size(const char *s, size_t *out)
 		return GOI_ERANGE;
 	*out = (size_t)v;
 	return 0;
+}
+
+/* ---- varints for compact records ---------------------------------------- */
+
+size_t
+goi_spill_putuv(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+uint64_t
+goi_spill_getuv(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	uint64_t v = 0;
+	int sh = 0;
+
+	while (*p & 0x80) {
+		v |= (uint64_t)(*p++ & 0x7f) << sh;
+		sh += 7;
+	}
+	v |= (uint64_t)*p++ << sh;
+	*pp = p;
+	return v;
+}
+
+size_t
+goi_spill_putsv(unsigned char *p, int64_t v)
+{
+	return goi_spill_putuv(p, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+int64_t
+goi_spill_getsv(const unsigned char **pp)
+{
+	uint64_t v = goi_spill_getuv(pp);
+
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
 /* ---- making and ending ---------------------------------------------------- */
