@@ -1286,7 +1286,8 @@ render_group(struct emit *w)
 /*
  * A run record: the group key (G then F, as in struct grp), a type, then
  *   R_GROUP  the documents (8 bytes), the year column;
- *   R_ENTRY  struct erec, the entry key (table, row, col as in struct ent).
+ *   R_ENTRY  the entry key (table, row, col as in struct ent), then the
+ *            sums as varints (erec_put).
  * rcmp orders groups as the output does, a group's record before its
  * entries, entries by their key bytes; the merge needs no other order, as
  * each group is sorted for output on its own (place() needs the merged pos).
@@ -1299,12 +1300,89 @@ struct erec {
 	int flags;
 };
 
-/* What the sums hold, about: arrays grow by doubling, hashes to 4 slots. */
+/* What the sums' arrays and hashes take. */
+static size_t
+agg_cap(const goi_agg *a)
+{
+	return a->acap + a->ecap * sizeof(struct ent) +
+	    a->gcap * sizeof(struct grp) +
+	    (a->eh.mask + 1 + a->gh.mask + 1) * sizeof(*a->eh.slot);
+}
+
+/*
+ * What the sums will take once the next document is in: an array or a
+ * hash three quarters full may double.
+ */
 static size_t
 agg_mem(const goi_agg *a)
 {
-	return 2 * (a->alen + a->nent * sizeof(struct ent) +
-	    a->ngrp * sizeof(struct grp)) + 16 * (a->nent + a->ngrp);
+	size_t m = agg_cap(a);
+
+	if (4 * a->alen > 3 * a->acap)
+		m += a->acap;
+	if (4 * a->nent > 3 * a->ecap)
+		m += a->ecap * sizeof(struct ent);
+	if (4 * a->ngrp > 3 * a->gcap)
+		m += a->gcap * sizeof(struct grp);
+	if (8 * a->eh.used > 3 * a->eh.mask)
+		m += (a->eh.mask + 1) * sizeof(*a->eh.slot);
+	if (8 * a->gh.used > 3 * a->gh.mask)
+		m += (a->gh.mask + 1) * sizeof(*a->gh.slot);
+	return m;
+}
+
+/* The length of the entry key (table, row, col) at p. */
+static size_t
+kk_len(const char *p)
+{
+	goi_span c = kget(p, 0, 2);
+
+	return (size_t)(c.p + c.n - p);
+}
+
+/* struct erec as varints: flags, sum, counts, pos, min and max if any. */
+#define EREC_MAX (1 + 3 * 11 + 6 * 10)
+
+static size_t
+erec_put(unsigned char *p, const struct erec *v)
+{
+	const int64_t c[] = {v->n, v->glued, v->empty, v->na, v->text, v->pos};
+	unsigned char *q = p;
+	size_t i;
+
+	*q++ = (unsigned char)v->flags;
+	q += goi_spill_putsv(q, v->sum.m);
+	*q++ = (unsigned char)v->sum.scale;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		q += goi_spill_putsv(q, c[i]);
+	if (v->flags & E_HASMIN) {
+		q += goi_spill_putsv(q, v->min.m);
+		*q++ = (unsigned char)v->min.scale;
+		q += goi_spill_putsv(q, v->max.m);
+		*q++ = (unsigned char)v->max.scale;
+	}
+	return (size_t)(q - p);
+}
+
+static void
+erec_get(const unsigned char *p, struct erec *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->flags = *p++;
+	v->sum.m = goi_spill_getsv(&p);
+	v->sum.scale = *p++;
+	v->n = goi_spill_getsv(&p);
+	v->glued = goi_spill_getsv(&p);
+	v->empty = goi_spill_getsv(&p);
+	v->na = goi_spill_getsv(&p);
+	v->text = goi_spill_getsv(&p);
+	v->pos = goi_spill_getsv(&p);
+	if (v->flags & E_HASMIN) {
+		v->min.m = goi_spill_getsv(&p);
+		v->min.scale = *p++;
+		v->max.m = goi_spill_getsv(&p);
+		v->max.scale = *p++;
+	}
 }
 
 /* The end of the group key at the head of a run record. */
@@ -1332,10 +1410,10 @@ rcmp(const void *x, size_t xn, const void *y, size_t yn, void *ctx)
 		return *pa < *pb ? -1 : 1;
 	if (*pa == R_GROUP)
 		return 0;
-	pa += 1 + sizeof(struct erec);
-	pb += 1 + sizeof(struct erec);
-	return span_cmp((goi_span){pa, (size_t)(a + xn - pa)},
-	    (goi_span){pb, (size_t)(b + yn - pb)});
+	(void)xn;
+	(void)yn;
+	return span_cmp((goi_span){pa + 1, kk_len(pa + 1)},
+	    (goi_span){pb + 1, kk_len(pb + 1)});
 }
 
 /* An entry's key bytes after its group index, and its group's rank. */
@@ -1352,6 +1430,25 @@ skey_cmp(const void *x, const void *y)
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	return span_cmp(a->k, b->k);
+}
+
+/* The sums' arrays go (they are empty), the hashes start small. */
+static int
+sums_free(goi_agg *a)
+{
+	free(a->arena);
+	free(a->ent);
+	free(a->grp);
+	a->arena = NULL;
+	a->ent = NULL;
+	a->grp = NULL;
+	a->acap = a->ecap = a->gcap = 0;
+	free(a->eh.slot);
+	free(a->gh.slot);
+	a->eh.slot = a->gh.slot = NULL;
+	if (htab_init(&a->eh) < 0 || htab_init(&a->gh) < 0)
+		return GOI_ENOMEM;
+	return 0;
 }
 
 /* Put head (group key), type, then n bytes of p and m bytes of q. */
@@ -1413,8 +1510,8 @@ spill(goi_agg *a)
 		    sizeof(g->docs), a->arena + g->yoff, g->ylen);
 		for (; j < a->nent && ks[j].rank == i && rc >= 0; j++) {
 			const struct ent *e = &a->ent[ks[j].e];
+			unsigned char buf[EREC_MAX];
 			struct erec v;
-			memset(&v, 0, sizeof(v));	/* no stray padding */
 			v.sum = e->sum;
 			v.min = e->min;
 			v.max = e->max;
@@ -1425,18 +1522,23 @@ spill(goi_agg *a)
 			v.text = e->text;
 			v.pos = e->pos;
 			v.flags = e->flags;
-			rc = put_rec(a, gk, g->klen, R_ENTRY, &v, sizeof(v),
-			    ks[j].k.p, ks[j].k.n);
+			rc = put_rec(a, gk, g->klen, R_ENTRY, ks[j].k.p,
+			    ks[j].k.n, buf, erec_put(buf, &v));
 		}
 	}
 	if (rc >= 0)
 		rc = goi_spill_endrun(a->sp);
-	/* Empty again; the arrays stay for the next run. */
+	/* Empty again; the arrays stay for the next run if they fit. */
 	a->nent = a->ngrp = a->alen = 0;
-	memset(a->eh.slot, 0, (a->eh.mask + 1) * sizeof(*a->eh.slot));
-	memset(a->gh.slot, 0, (a->gh.mask + 1) * sizeof(*a->gh.slot));
-	a->eh.used = a->gh.used = 0;
 	a->haslastg = 0;
+	if (agg_cap(a) > a->budget) {
+		if ((rc = sums_free(a)) < 0)
+			goto out;
+	} else {
+		memset(a->eh.slot, 0, (a->eh.mask + 1) * sizeof(*a->eh.slot));
+		memset(a->gh.slot, 0, (a->gh.mask + 1) * sizeof(*a->gh.slot));
+		a->eh.used = a->gh.used = 0;
+	}
 out:
 	free(gs);
 	free(rank);
@@ -1611,25 +1713,15 @@ merge_write(goi_agg *a, struct emit *w)
 {
 	struct merge m;
 	const void *rec;
-	const char *p, *k;
-	size_t n, gkn;
+	const char *p;
+	size_t n, gkn, kn;
 	int64_t docs;
 	int rc;
 
 	/* The sums still in memory are the last run; then the memory goes. */
-	if ((rc = spill(a)) < 0 || (rc = goi_spill_sort(a->sp)) < 0)
+	if ((rc = spill(a)) < 0 || (rc = sums_free(a)) < 0 ||
+	    (rc = goi_spill_sort(a->sp)) < 0)
 		return rc;
-	free(a->arena);
-	free(a->ent);
-	free(a->grp);
-	a->arena = NULL;
-	a->ent = NULL;
-	a->grp = NULL;
-	a->acap = a->ecap = a->gcap = 0;
-	free(a->eh.slot);
-	free(a->gh.slot);
-	if (htab_init(&a->eh) < 0 || htab_init(&a->gh) < 0)
-		return GOI_ENOMEM;
 	if (a->sp2 == NULL && (a->sp2 = goi_spill_new(a->budget / 2,
 	    a->tmpdir, p2cmp, NULL)) == NULL)
 		return GOI_ENOMEM;
@@ -1659,19 +1751,17 @@ merge_write(goi_agg *a, struct emit *w)
 				warnf(a, 0, "document count overflows");
 			continue;
 		}
-		k = p + sizeof(struct erec);
-		if (m.hasentry && m.ekn == (size_t)((const char *)rec + n - k) &&
-		    memcmp(m.ek, k, m.ekn) == 0) {
+		kn = kk_len(p);
+		if (m.hasentry && m.ekn == kn && memcmp(m.ek, p, kn) == 0) {
 			struct erec v;
-			memcpy(&v, p, sizeof(v));
+			erec_get((const unsigned char *)p + kn, &v);
 			combine(a, &m.v, &v, m.ek);
 			continue;
 		}
 		if ((rc = entry_done(a, &m)) < 0 ||
-		    (rc = copy_to(&m.ek, &m.ekcap, &m.ekn, k,
-		    (size_t)((const char *)rec + n - k))) < 0)
+		    (rc = copy_to(&m.ek, &m.ekcap, &m.ekn, p, kn)) < 0)
 			break;
-		memcpy(&m.v, p, sizeof(m.v));
+		erec_get((const unsigned char *)p + kn, &m.v);
 		m.hasentry = 1;
 	}
 	if (rc == 0)
