@@ -97,3 +97,20 @@ M|malformed input
 99999999999999999999|number out of range
 TABLE
 }
+
+@test "valgrind: goi-sum and goi-check spilling after every document are clean" {
+	command -v valgrind >/dev/null || skip "valgrind not installed"
+	[[ "${GOI_CFLAGS:-}" != *fsanitize* ]] || skip "a sanitizer build (ASan and valgrind do not mix)"
+	V() { valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "$@"; }
+	goi-clean "$SEEDS"/*.txt "$CORPUS"/*.txt 2>/dev/null | goi-table 2>/dev/null > "$T/cells"
+	for args in "-S 1b -g doc -o mean,min,max,count --pretty" "-S 1b -g organ,year --harmonize" "-S 1b -T $T/none -g doc"; do
+		run V goi-sum $args "$T/cells"
+		[ "$status" -ne 99 ] || { echo "goi-sum $args: $output" | grep '==' | head; return 1; }
+	done
+	for args in "-S 1b -a" "-S 1b -T $T/none -a"; do
+		run V goi-check $args "$T/cells"
+		[ "$status" -ne 99 ] || { echo "goi-check $args: $output" | grep '==' | head; return 1; }
+	done
+	run V "$BATS_FILE_TMPDIR/spill-driver" sort 1b < "$T/recs"
+	[ "$status" -eq 0 ]
+}
