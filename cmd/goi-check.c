@@ -11,7 +11,7 @@
 #include "goi.h"
 
 #define USAGE "usage: goi-check [-ahNV] [--csv] [--list] [-r rule[,rule...]] " \
-	"[file ...]"
+	"[-S size] [-T dir] [file ...]"
 
 static void
 usage(void)
@@ -28,11 +28,29 @@ help(void)
 	    "  -r, --rules LIST   only these rules (ids or groups, "
 	    "comma-separated)\n"
 	    "      --list         print the rules: id, severity, description\n"
+	    "  -S, --buffer-size SIZE\n"
+	    "                     memory for the records of the cross rules before\n"
+	    "                     they spill to temporary files: a number and\n"
+	    "                     b K M G (K if none); 8M\n"
+	    "  -T, --temporary-directory DIR\n"
+	    "                     where they spill (default $TMPDIR, else /tmp)\n"
 	    "  -N, --no-header    no header line\n"
 	    "      --csv          write CSV instead of TSV\n"
 	    "  -h, --help         this help\n"
 	    "  -V, --version      print the version\n");
 	exit(0);
+}
+
+static const char *tmpdir;
+
+/* A library error that ends the run (exit 2): memory, a temporary file. */
+static void
+trouble(int rc)
+{
+	if (rc == GOI_ETMP)
+		goi_warn(NULL, 0, "temporary file in %s", goi_spill_dir(tmpdir));
+	else
+		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
 }
 
 static int
@@ -193,7 +211,10 @@ check_file(goi_check *ck, const char *name)
 			    rc == GOI_ERANGE ? "number out of range" :
 			    "not a number", z[6], z[3], z[4], z[5]);
 		else if (rc < 0) {
-			status = -1;	/* output failed or out of memory */
+			/* output failed, out of memory, a temporary file */
+			if (rc == GOI_ETMP)
+				trouble(rc);
+			status = -1;
 			break;
 		}
 		rc = 1;
@@ -215,11 +236,14 @@ main(int argc, char *argv[])
 		{"all", no_argument, NULL, 'a'},
 		{"rules", required_argument, NULL, 'r'},
 		{"list", no_argument, NULL, 'l'},
+		{"buffer-size", required_argument, NULL, 'S'},
+		{"temporary-directory", required_argument, NULL, 'T'},
 		GOI_COMMON_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	unsigned char *on = NULL;
 	const char *rules = NULL;
+	size_t budget = GOI_SPILL_BUDGET;
 	goi_check_counts n;
 	goi_check *ck;
 	goi_out *o;
@@ -227,7 +251,7 @@ main(int argc, char *argv[])
 
 	setlocale(LC_CTYPE, "");
 	goi_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "ahNr:V", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "ahNr:S:T:V", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'a':
 			cflags |= GOI_CHECK_PASSES;
@@ -237,6 +261,15 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			list = 1;
+			break;
+		case 'S':
+			if (goi_spill_parse_size(optarg, &budget) < 0) {
+				goi_warnx(NULL, 0, "-S: bad size '%s'", optarg);
+				usage();
+			}
+			break;
+		case 'T':
+			tmpdir = optarg;
 			break;
 		case 'N':
 			oflags |= GOI_OUT_NOHEADER;
@@ -277,7 +310,8 @@ main(int argc, char *argv[])
 		}
 		return 0;
 	}
-	if ((ck = goi_check_new(on, cflags, emit, o)) == NULL) {
+	if ((ck = goi_check_new(on, cflags, emit, o)) == NULL ||
+	    goi_check_spill(ck, budget, tmpdir) < 0) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
 		return 2;
 	}
@@ -292,11 +326,12 @@ main(int argc, char *argv[])
 	}
 	if (rc > 0)
 		status = 2;
-	if (rc >= 0)
+	if (rc >= 0) {
 		rc = goi_check_finish(ck);
-	if (rc == GOI_ENOMEM) {
-		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
-		status = 2;
+		if (rc == GOI_ENOMEM || rc == GOI_ETMP) {
+			trouble(rc);
+			status = 2;
+		}
 	}
 	goi_check_getcounts(ck, &n);
 	goi_check_free(ck);

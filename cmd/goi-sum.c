@@ -16,12 +16,13 @@
 
 static int status;
 static const char *curfile;
+static const char *tmpdir;
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: goi-sum [-hNV] [-g key[,key ...]] [-o op[,op ...]] "
-	    "[--harmonize] [--pretty] [--csv] [file ...]\n");
+	    "[-S size] [-T dir] [--harmonize] [--pretty] [--csv] [file ...]\n");
 }
 
 static void
@@ -33,6 +34,11 @@ help(void)
 	    "                     (organ title period period_from period_to published\n"
 	    "                     signed sections); default: one group, \"all\"\n"
 	    "  -o, --ops=OPS      also write sum mean min max count (as COL:op cells)\n"
+	    "  -S, --buffer-size=SIZE\n"
+	    "                     memory for the sums before they spill to temporary\n"
+	    "                     files: a number and b K M G (K if none); 8M\n"
+	    "  -T, --temporary-directory=DIR\n"
+	    "                     where they spill (default $TMPDIR, else /tmp)\n"
 	    "      --harmonize    sum what the 2019 and 2021 formats share, as format\n"
 	    "                     2019+2021 (requests other.1-3 become other)\n"
 	    "      --pretty       lay the sums out like the printed form\n"
@@ -48,6 +54,17 @@ onwarn(void *ctx, long line, const char *msg)
 	(void)ctx;
 	goi_warnx(curfile, line, "%s", msg);
 	status = 1;
+}
+
+/* A library error that ends the run: out of memory, a temporary file. */
+static void
+fatal(int rc)
+{
+	if (rc == GOI_ETMP)
+		goi_warn(NULL, 0, "temporary file in %s", goi_spill_dir(tmpdir));
+	else
+		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
+	exit(1);
 }
 
 static void
@@ -71,16 +88,16 @@ sum_file(goi_agg *a, const char *path)
 	while ((rc = goi_tsvin_next(t, f)) > 0)
 		if ((rc = goi_agg_row(a, f, goi_tsvin_lineno(t))) < 0)
 			break;
+	if (rc == GOI_ETMP)
+		fatal(rc);
 	if (rc < 0) {
 		goi_warn_stream(path, goi_tsvin_lineno(t), GOI_STREAM_CELLS, rc);
 		if (rc == GOI_ENOMEM)
 			exit(1);
 		status = 1;
 	}
-	if ((rc = goi_agg_endinput(a)) < 0) {
-		goi_warnx(path, 0, "%s", goi_strerror(rc));
-		exit(1);
-	}
+	if ((rc = goi_agg_endinput(a)) < 0)
+		fatal(rc);
 	goi_tsvin_free(t);
 	goi_reader_close(r);
 }
@@ -94,8 +111,11 @@ main(int argc, char *argv[])
 		{"ops", required_argument, NULL, 'o'},
 		{"harmonize", no_argument, NULL, OPT_HARMONIZE},
 		{"pretty", no_argument, NULL, OPT_PRETTY},
+		{"buffer-size", required_argument, NULL, 'S'},
+		{"temporary-directory", required_argument, NULL, 'T'},
 		{NULL, 0, NULL, 0}
 	};
+	size_t budget = GOI_SPILL_BUDGET;
 	const char *keys = NULL;
 	int ch, flags = 0, oflags = 0, pretty = 0, rc;
 	goi_render *r = NULL;
@@ -105,7 +125,7 @@ main(int argc, char *argv[])
 
 	setlocale(LC_CTYPE, "");
 	goi_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "g:ho:NV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "g:ho:NS:T:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'g':
 			if (goi_agg_keys_check(optarg, &bad) < 0) {
@@ -124,6 +144,16 @@ main(int argc, char *argv[])
 				return 2;
 			}
 			flags |= rc;
+			break;
+		case 'S':
+			if (goi_spill_parse_size(optarg, &budget) < 0) {
+				goi_warnx(NULL, 0, "-S: bad size '%s'", optarg);
+				usage(stderr);
+				return 2;
+			}
+			break;
+		case 'T':
+			tmpdir = optarg;
 			break;
 		case OPT_HARMONIZE:
 			flags |= GOI_AGG_HARMONIZE;
@@ -164,6 +194,7 @@ main(int argc, char *argv[])
 
 	if ((o = goi_out_new(stdout, oflags)) == NULL ||
 	    (a = goi_agg_new(keys, flags, onwarn, NULL)) == NULL ||
+	    goi_agg_spill(a, budget, tmpdir) < 0 ||
 	    (pretty && (r = goi_render_new(o, 1)) == NULL)) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(GOI_ENOMEM));
 		return 1;
@@ -176,6 +207,8 @@ main(int argc, char *argv[])
 		sum_file(a, *argv);
 	curfile = NULL;
 	rc = goi_agg_write(a, o, r, (oflags & GOI_OUT_NOHEADER) ? 1 : 2);
+	if (rc == GOI_ETMP)
+		fatal(rc);
 	if (rc < 0 && rc != GOI_EIO) {
 		goi_warnx(NULL, 0, "%s", goi_strerror(rc));
 		status = 1;

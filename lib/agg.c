@@ -23,6 +23,13 @@
  * Keys live in one growing arena; entries and groups in growing arrays
  * indexed by open-addressing tables of 32-bit slots: no allocation per
  * cell.
+ *
+ * Memory: when the sums reach the budget (goi_agg_spill), at the end of a
+ * document, they are written as one sorted run (spill.c) and the tables
+ * start empty.  At the end the runs are merged: the partial sums of one key
+ * meet and add up exactly as partial results read back do, and each group
+ * is put in output order on its own.  Below the budget nothing touches the
+ * disk.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -151,6 +158,12 @@ struct goi_agg {
 	goi_span fact[NFACTKEYS];
 
 	int warned_harm;
+
+	/* spilling: the runs once the sums outgrow budget, and a group's sort */
+	size_t budget;
+	char *tmpdir;
+	goi_spill *sp, *sp2;
+
 	/* place of the current row in its table within the document */
 	uint64_t ptable, prow;
 	int64_t rowpos;
@@ -373,6 +386,7 @@ goi_agg_new(const char *keys, int flags,
 	a->flags = flags;
 	a->warn = warn;
 	a->ctx = ctx;
+	a->budget = GOI_SPILL_BUDGET;
 	if (keys != NULL && (a->nkeys = keys_parse(keys, a->key, &bad)) < 0) {
 		free(a);
 		errno = EINVAL;
@@ -403,7 +417,23 @@ goi_agg_free(goi_agg *a)
 	free(a->lastg);
 	free(a->bbuf);
 	free(a->brows);
+	free(a->tmpdir);
+	goi_spill_free(a->sp);
+	goi_spill_free(a->sp2);
 	free(a);
+}
+
+int
+goi_agg_spill(goi_agg *a, size_t budget, const char *dir)
+{
+	char *d = NULL;
+
+	if (dir != NULL && (d = strdup(dir)) == NULL)
+		return GOI_ENOMEM;
+	free(a->tmpdir);
+	a->tmpdir = d;
+	a->budget = budget;
+	return 0;
 }
 
 /* ---- groups and entries ------------------------------------------------- */
@@ -849,6 +879,9 @@ process(goi_agg *a, const goi_span *f, long line)
 
 /* ---- documents ------------------------------------------------------------ */
 
+static size_t agg_mem(const goi_agg *);
+static int spill(goi_agg *);
+
 static void
 newrun(goi_agg *a)
 {
@@ -907,6 +940,9 @@ goi_agg_row(goi_agg *a, const goi_span *f, long line)
 	if (!a->inrun || f[C_DOC].n != a->rundoclen ||
 	    memcmp(f[C_DOC].p, a->rundoc, a->rundoclen) != 0) {
 		if (a->usefacts && (rc = flush(a)) < 0)
+			return rc;
+		/* Between documents: a run never splits one. */
+		if (agg_mem(a) > a->budget && (rc = spill(a)) < 0)
 			return rc;
 		if (goi_grow((void **)&a->rundoc, &a->rundoccap, f[C_DOC].n + 1, 1) < 0)
 			return GOI_ENOMEM;
@@ -1134,14 +1170,14 @@ emit(struct emit *w, goi_span table, goi_span row, const char *col,
 		w->rc = rc;
 }
 
+/* The cells of sum e of a group of docs documents, placed at s. */
 static void
-emit_entry(goi_agg *a, struct emit *w, const struct srec *s)
+emit_entry(goi_agg *a, struct emit *w, const struct srec *s, struct ent *e,
+    int64_t docs)
 {
-	struct ent *e = &a->ent[s->e];
-	const struct grp *g = &a->grp[e->grp];
 	char val[64], raw[256], *colbuf;
 	const char *kind;
-	int64_t absent = g->docs - e->n - e->empty - e->na - e->text;
+	int64_t absent = docs - e->n - e->empty - e->na - e->text;
 	size_t len = 0;
 	int i, ok;
 	goi_dec d;
@@ -1213,6 +1249,529 @@ emit_entry(goi_agg *a, struct emit *w, const struct srec *s)
 	free(colbuf);
 }
 
+/* A group's first cells: its documents, and the note when harmonized. */
+static void
+emit_group(struct emit *w, int64_t docs)
+{
+	static const goi_span tdoc = {"doc", 3}, rdocs = {"documents", 9};
+	static const goi_span rnote = {"harmonized", 10};
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)docs);
+	emit(w, tdoc, rdocs, "value", 5, buf, "num", "");
+	if (span_is(w->fmt, HARMONIZED))
+		emit(w, tdoc, rnote, "value", 5, HARMONY_NOTE, "text", "");
+}
+
+/* --pretty: lay out the group's cells given to the renderer. */
+static void
+render_group(struct emit *w)
+{
+	char *d;
+
+	if (w->r == NULL || w->rc < 0)
+		return;
+	if ((d = malloc(w->doc.n + 1)) == NULL) {
+		w->rc = GOI_ENOMEM;
+		return;
+	}
+	memcpy(d, w->doc.p, w->doc.n);
+	d[w->doc.n] = '\0';
+	w->rc = goi_render_doc(w->r, d, fmt_bits(w->fmt));
+	free(d);
+}
+
+/* ---- spilling -------------------------------------------------------------- */
+
+/*
+ * A run record: the group key (G then F, as in struct grp), a type, then
+ *   R_GROUP  the documents (8 bytes), the year column;
+ *   R_ENTRY  the entry key (table, row, col as in struct ent), then the
+ *            sums as varints (erec_put).
+ * rcmp orders groups as the output does, a group's record before its
+ * entries, entries by their key bytes; the merge needs no other order, as
+ * each group is sorted for output on its own (place() needs the merged pos).
+ */
+enum { R_GROUP, R_ENTRY };
+
+struct erec {
+	goi_dec sum, min, max;
+	int64_t n, glued, empty, na, text, pos;
+	int flags;
+};
+
+/* What the sums' arrays and hashes take. */
+static size_t
+agg_cap(const goi_agg *a)
+{
+	return a->acap + a->ecap * sizeof(struct ent) +
+	    a->gcap * sizeof(struct grp) +
+	    (a->eh.mask + 1 + a->gh.mask + 1) * sizeof(*a->eh.slot);
+}
+
+/*
+ * What the sums will take once the next document is in: an array or a
+ * hash three quarters full may double.
+ */
+static size_t
+agg_mem(const goi_agg *a)
+{
+	size_t m = agg_cap(a);
+
+	if (4 * a->alen > 3 * a->acap)
+		m += a->acap;
+	if (4 * a->nent > 3 * a->ecap)
+		m += a->ecap * sizeof(struct ent);
+	if (4 * a->ngrp > 3 * a->gcap)
+		m += a->gcap * sizeof(struct grp);
+	if (8 * a->eh.used > 3 * a->eh.mask)
+		m += (a->eh.mask + 1) * sizeof(*a->eh.slot);
+	if (8 * a->gh.used > 3 * a->gh.mask)
+		m += (a->gh.mask + 1) * sizeof(*a->gh.slot);
+	return m;
+}
+
+/* The length of the entry key (table, row, col) at p. */
+static size_t
+kk_len(const char *p)
+{
+	goi_span c = kget(p, 0, 2);
+
+	return (size_t)(c.p + c.n - p);
+}
+
+/* struct erec as varints: flags, sum, counts, pos, min and max if any. */
+#define EREC_MAX (1 + 3 * 11 + 6 * 10)
+
+static size_t
+erec_put(unsigned char *p, const struct erec *v)
+{
+	const int64_t c[] = {v->n, v->glued, v->empty, v->na, v->text, v->pos};
+	unsigned char *q = p;
+	size_t i;
+
+	*q++ = (unsigned char)v->flags;
+	q += goi_spill_putsv(q, v->sum.m);
+	*q++ = (unsigned char)v->sum.scale;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		q += goi_spill_putsv(q, c[i]);
+	if (v->flags & E_HASMIN) {
+		q += goi_spill_putsv(q, v->min.m);
+		*q++ = (unsigned char)v->min.scale;
+		q += goi_spill_putsv(q, v->max.m);
+		*q++ = (unsigned char)v->max.scale;
+	}
+	return (size_t)(q - p);
+}
+
+static void
+erec_get(const unsigned char *p, struct erec *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->flags = *p++;
+	v->sum.m = goi_spill_getsv(&p);
+	v->sum.scale = *p++;
+	v->n = goi_spill_getsv(&p);
+	v->glued = goi_spill_getsv(&p);
+	v->empty = goi_spill_getsv(&p);
+	v->na = goi_spill_getsv(&p);
+	v->text = goi_spill_getsv(&p);
+	v->pos = goi_spill_getsv(&p);
+	if (v->flags & E_HASMIN) {
+		v->min.m = goi_spill_getsv(&p);
+		v->min.scale = *p++;
+		v->max.m = goi_spill_getsv(&p);
+		v->max.scale = *p++;
+	}
+}
+
+/* The end of the group key at the head of a run record. */
+static const char *
+rkey_end(const char *rec)
+{
+	goi_span f = kget(rec, 0, 1);
+
+	return f.p + f.n;
+}
+
+static int
+rcmp(const void *x, size_t xn, const void *y, size_t yn, void *ctx)
+{
+	const char *a = x, *b = y, *pa, *pb;
+	int c;
+
+	(void)ctx;
+	if ((c = span_cmp(kget(a, 0, 0), kget(b, 0, 0))) != 0 ||
+	    (c = span_cmp(kget(a, 0, 1), kget(b, 0, 1))) != 0)
+		return c;
+	pa = rkey_end(a);
+	pb = rkey_end(b);
+	if (*pa != *pb)
+		return *pa < *pb ? -1 : 1;
+	if (*pa == R_GROUP)
+		return 0;
+	(void)xn;
+	(void)yn;
+	return span_cmp((goi_span){pa + 1, kk_len(pa + 1)},
+	    (goi_span){pb + 1, kk_len(pb + 1)});
+}
+
+/* An entry's key bytes after its group index, and its group's rank. */
+struct skey {
+	uint32_t rank, e;
+	goi_span k;
+};
+
+static int
+skey_cmp(const void *x, const void *y)
+{
+	const struct skey *a = x, *b = y;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return span_cmp(a->k, b->k);
+}
+
+/* The sums' arrays go (they are empty), the hashes start small. */
+static int
+sums_free(goi_agg *a)
+{
+	free(a->arena);
+	free(a->ent);
+	free(a->grp);
+	a->arena = NULL;
+	a->ent = NULL;
+	a->grp = NULL;
+	a->acap = a->ecap = a->gcap = 0;
+	free(a->eh.slot);
+	free(a->gh.slot);
+	a->eh.slot = a->gh.slot = NULL;
+	if (htab_init(&a->eh) < 0 || htab_init(&a->gh) < 0)
+		return GOI_ENOMEM;
+	return 0;
+}
+
+/* Put head (group key), type, then n bytes of p and m bytes of q. */
+static int
+put_rec(goi_agg *a, const char *head, size_t hn, int type, const void *p,
+    size_t n, const void *q, size_t m)
+{
+	if (goi_grow((void **)&a->kbuf, &a->kcap, hn + 1 + n + m, 1) < 0)
+		return GOI_ENOMEM;
+	memcpy(a->kbuf, head, hn);
+	a->kbuf[hn] = (char)type;
+	memcpy(a->kbuf + hn + 1, p, n);
+	if (m > 0)
+		memcpy(a->kbuf + hn + 1 + n, q, m);
+	return goi_spill_put(a->sp, a->kbuf, hn + 1 + n + m);
+}
+
+/* Write the sums as one sorted run, and start empty. */
+static int
+spill(goi_agg *a)
+{
+	struct grp **gs = NULL;
+	struct skey *ks = NULL;
+	uint32_t *rank = NULL;
+	size_t i, j;
+	int rc = 0;
+
+	if (a->sp == NULL && (a->sp = goi_spill_new(a->budget, a->tmpdir,
+	    rcmp, NULL)) == NULL)
+		return GOI_ENOMEM;
+	if (a->ngrp == 0)
+		return 0;
+	gs = malloc(a->ngrp * sizeof(*gs));
+	rank = malloc(a->ngrp * sizeof(*rank));
+	ks = malloc((a->nent + 1) * sizeof(*ks));
+	if (gs == NULL || rank == NULL || ks == NULL) {
+		rc = GOI_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < a->ngrp; i++)
+		gs[i] = &a->grp[i];
+	sort_arena = a->arena;
+	qsort(gs, a->ngrp, sizeof(*gs), grp_cmp);
+	for (i = 0; i < a->ngrp; i++)
+		rank[gs[i] - a->grp] = (uint32_t)i;
+	for (i = 0; i < a->nent; i++) {
+		struct ent *e = &a->ent[i];
+		fold(e);
+		e->lastrun = UINT64_MAX;
+		ks[i].rank = rank[e->grp];
+		ks[i].e = (uint32_t)i;
+		ks[i].k = (goi_span){a->arena + e->koff + 4, e->klen - 4};
+	}
+	qsort(ks, a->nent, sizeof(*ks), skey_cmp);
+	for (i = 0, j = 0; i < a->ngrp && rc >= 0; i++) {
+		const struct grp *g = gs[i];
+		const char *gk = a->arena + g->koff;
+		rc = put_rec(a, gk, g->klen, R_GROUP, &g->docs,
+		    sizeof(g->docs), a->arena + g->yoff, g->ylen);
+		for (; j < a->nent && ks[j].rank == i && rc >= 0; j++) {
+			const struct ent *e = &a->ent[ks[j].e];
+			unsigned char buf[EREC_MAX];
+			struct erec v;
+			v.sum = e->sum;
+			v.min = e->min;
+			v.max = e->max;
+			v.n = e->n;
+			v.glued = e->glued;
+			v.empty = e->empty;
+			v.na = e->na;
+			v.text = e->text;
+			v.pos = e->pos;
+			v.flags = e->flags;
+			rc = put_rec(a, gk, g->klen, R_ENTRY, ks[j].k.p,
+			    ks[j].k.n, buf, erec_put(buf, &v));
+		}
+	}
+	if (rc >= 0)
+		rc = goi_spill_endrun(a->sp);
+	/* Empty again; the arrays stay for the next run if they fit. */
+	a->nent = a->ngrp = a->alen = 0;
+	a->haslastg = 0;
+	if (agg_cap(a) > a->budget) {
+		if ((rc = sums_free(a)) < 0)
+			goto out;
+	} else {
+		memset(a->eh.slot, 0, (a->eh.mask + 1) * sizeof(*a->eh.slot));
+		memset(a->gh.slot, 0, (a->gh.mask + 1) * sizeof(*a->gh.slot));
+		a->eh.used = a->gh.used = 0;
+	}
+out:
+	free(gs);
+	free(rank);
+	free(ks);
+	return rc < 0 ? rc : 0;
+}
+
+/* Add the partial sum y of the same key to x, as reading it back would. */
+static void
+combine(goi_agg *a, struct erec *x, const struct erec *y, const char *key)
+{
+	int bad;
+
+	if (y->flags & E_POISON)
+		x->flags |= E_POISON;
+	if ((y->flags & E_HASMIN) && !(x->flags & E_HASMIN)) {
+		x->min = y->min;
+		x->max = y->max;
+		x->flags |= E_HASMIN;
+	} else if (y->flags & E_HASMIN) {
+		if (goi_dec_cmp(y->min, x->min) < 0)
+			x->min = y->min;
+		if (goi_dec_cmp(y->max, x->max) > 0)
+			x->max = y->max;
+	}
+	if (y->pos > 0 && (x->pos == 0 || y->pos < x->pos))
+		x->pos = y->pos;
+	bad = !(x->flags & E_POISON) && goi_dec_add(&x->sum, y->sum) < 0;
+	/* the counts add up whatever the sum does (| : no short cut) */
+	if (bad | __builtin_add_overflow(x->n, y->n, &x->n) |
+	    __builtin_add_overflow(x->glued, y->glued, &x->glued) |
+	    __builtin_add_overflow(x->empty, y->empty, &x->empty) |
+	    __builtin_add_overflow(x->na, y->na, &x->na) |
+	    __builtin_add_overflow(x->text, y->text, &x->text)) {
+		x->flags |= E_POISON;
+		warnf(a, 0, "sum overflows (%.*s %.*s %.*s): this sum is left out",
+		    Q(kget(key, 0, 0)), Q(kget(key, 0, 1)), Q(kget(key, 0, 2)));
+	}
+}
+
+/*
+ * A group's sorted record: its place (struct srec's t, r, c), the sum,
+ * the entry key.
+ */
+static int
+p2cmp(const void *x, size_t xn, const void *y, size_t yn, void *ctx)
+{
+	const char *a = x, *b = y;
+	size_t h = 3 * sizeof(int) + sizeof(struct erec);
+	struct srec s, t;
+
+	(void)ctx;
+	(void)xn;
+	(void)yn;
+	memset(&s, 0, sizeof(s));
+	memset(&t, 0, sizeof(t));
+	memcpy(&s.t, a, sizeof(int));
+	memcpy(&s.r, a + sizeof(int), sizeof(int));
+	memcpy(&s.c, a + 2 * sizeof(int), sizeof(int));
+	memcpy(&t.t, b, sizeof(int));
+	memcpy(&t.r, b + sizeof(int), sizeof(int));
+	memcpy(&t.c, b + 2 * sizeof(int), sizeof(int));
+	s.ts = kget(a + h, 0, 0);
+	s.rs = kget(a + h, 0, 1);
+	s.cs = kget(a + h, 0, 2);
+	t.ts = kget(b + h, 0, 0);
+	t.rs = kget(b + h, 0, 1);
+	t.cs = kget(b + h, 0, 2);
+	return srec_cmp(&s, &t);
+}
+
+/* The merged state: the group being read and its last entry. */
+struct merge {
+	char *gk, *year, *ek;
+	size_t gkn, gkcap, yn, ycap, ekn, ekcap;
+	int64_t docs;
+	int hasgroup, hasyear, hasentry;
+	struct erec v;
+};
+
+/* The group's entry is complete: into the group's sort. */
+static int
+entry_done(goi_agg *a, struct merge *m)
+{
+	struct srec s;
+	size_t h = 3 * sizeof(int) + sizeof(struct erec);
+	int rc;
+
+	if (!m->hasentry)
+		return 0;
+	m->hasentry = 0;
+	s.ts = kget(m->ek, 0, 0);
+	s.rs = kget(m->ek, 0, 1);
+	s.cs = kget(m->ek, 0, 2);
+	place(&s, kget(m->gk, 0, 1), m->v.pos);
+	if (goi_grow((void **)&a->kbuf, &a->kcap, h + m->ekn, 1) < 0)
+		return GOI_ENOMEM;
+	memcpy(a->kbuf, &s.t, sizeof(int));
+	memcpy(a->kbuf + sizeof(int), &s.r, sizeof(int));
+	memcpy(a->kbuf + 2 * sizeof(int), &s.c, sizeof(int));
+	memcpy(a->kbuf + 3 * sizeof(int), &m->v, sizeof(m->v));
+	memcpy(a->kbuf + h, m->ek, m->ekn);
+	if ((rc = goi_spill_add(a->sp2, a->kbuf, h + m->ekn)) < 0)
+		return rc;
+	return 0;
+}
+
+/* The group is complete: write it in output order. */
+static int
+group_done(goi_agg *a, struct merge *m, struct emit *w)
+{
+	size_t h = 3 * sizeof(int) + sizeof(struct erec), n;
+	const void *rec;
+	int rc;
+
+	if (!m->hasgroup)
+		return 0;
+	if ((rc = entry_done(a, m)) < 0 || (rc = goi_spill_sort(a->sp2)) < 0)
+		return rc;
+	m->hasgroup = 0;
+	w->doc = kget(m->gk, 0, 0);
+	w->fmt = kget(m->gk, 0, 1);
+	w->year = (goi_span){m->year, m->yn};
+	emit_group(w, m->docs);
+	while (w->rc == 0 && (rc = goi_spill_next(a->sp2, &rec, &n)) > 0) {
+		const char *p = rec;
+		struct erec v;
+		struct srec s;
+		struct ent e;
+		memcpy(&s.t, p, sizeof(int));
+		memcpy(&s.r, p + sizeof(int), sizeof(int));
+		memcpy(&s.c, p + 2 * sizeof(int), sizeof(int));
+		memcpy(&v, p + 3 * sizeof(int), sizeof(v));
+		s.ts = kget(p + h, 0, 0);
+		s.rs = kget(p + h, 0, 1);
+		s.cs = kget(p + h, 0, 2);
+		memset(&e, 0, sizeof(e));
+		e.sum = v.sum;
+		e.min = v.min;
+		e.max = v.max;
+		e.n = v.n;
+		e.glued = v.glued;
+		e.empty = v.empty;
+		e.na = v.na;
+		e.text = v.text;
+		e.pos = v.pos;
+		e.flags = (uint8_t)v.flags;
+		emit_entry(a, w, &s, &e, m->docs);
+	}
+	if (rc < 0)
+		return rc;
+	render_group(w);
+	if (w->rc < 0)
+		return w->rc;
+	return goi_spill_reset(a->sp2);
+}
+
+static int
+copy_to(char **p, size_t *cap, size_t *len, const void *src, size_t n)
+{
+	if (goi_grow((void **)p, cap, n + 1, 1) < 0)
+		return GOI_ENOMEM;
+	if (n > 0)
+		memcpy(*p, src, n);
+	*len = n;
+	return 0;
+}
+
+/* Write the sums from the runs: merged, then each group in output order. */
+static int
+merge_write(goi_agg *a, struct emit *w)
+{
+	struct merge m;
+	const void *rec;
+	const char *p;
+	size_t n, gkn, kn;
+	int64_t docs;
+	int rc;
+
+	/* The sums still in memory are the last run; then the memory goes. */
+	if ((rc = spill(a)) < 0 || (rc = sums_free(a)) < 0 ||
+	    (rc = goi_spill_sort(a->sp)) < 0)
+		return rc;
+	if (a->sp2 == NULL && (a->sp2 = goi_spill_new(a->budget / 2,
+	    a->tmpdir, p2cmp, NULL)) == NULL)
+		return GOI_ENOMEM;
+
+	memset(&m, 0, sizeof(m));
+	while ((rc = goi_spill_next(a->sp, &rec, &n)) > 0) {
+		p = rkey_end(rec);
+		gkn = (size_t)(p - (const char *)rec);
+		if (!m.hasgroup || gkn != m.gkn || memcmp(rec, m.gk, gkn) != 0) {
+			if ((rc = group_done(a, &m, w)) < 0 ||
+			    (rc = copy_to(&m.gk, &m.gkcap, &m.gkn, rec,
+			    gkn)) < 0)
+				break;
+			m.hasgroup = 1;
+			m.hasyear = 0;
+			m.docs = 0;
+		}
+		if (*p++ == R_GROUP) {
+			memcpy(&docs, p, sizeof(docs));
+			p += sizeof(docs);
+			/* The year of the group's first row in the input. */
+			if (!m.hasyear && (rc = copy_to(&m.year, &m.ycap, &m.yn,
+			    p, (size_t)((const char *)rec + n - p))) < 0)
+				break;
+			m.hasyear = 1;
+			if (__builtin_add_overflow(m.docs, docs, &m.docs))
+				warnf(a, 0, "document count overflows");
+			continue;
+		}
+		kn = kk_len(p);
+		if (m.hasentry && m.ekn == kn && memcmp(m.ek, p, kn) == 0) {
+			struct erec v;
+			erec_get((const unsigned char *)p + kn, &v);
+			combine(a, &m.v, &v, m.ek);
+			continue;
+		}
+		if ((rc = entry_done(a, &m)) < 0 ||
+		    (rc = copy_to(&m.ek, &m.ekcap, &m.ekn, p, kn)) < 0)
+			break;
+		erec_get((const unsigned char *)p + kn, &m.v);
+		m.hasentry = 1;
+	}
+	if (rc == 0)
+		rc = group_done(a, &m, w);
+	free(m.gk);
+	free(m.year);
+	free(m.ek);
+	return rc < 0 ? rc : w->rc;
+}
+
 int
 goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 {
@@ -1221,12 +1780,12 @@ goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 	uint32_t *rank = NULL;
 	size_t i, j;
 	struct emit w = {o, r, {0}, {0}, {0}, firstline, 0};
-	static const goi_span tdoc = {"doc", 3}, rdocs = {"documents", 9};
-	static const goi_span rnote = {"harmonized", 10};
 	int rc;
 
 	if ((rc = goi_agg_endinput(a)) < 0)
 		return rc;
+	if (a->sp != NULL)
+		return merge_write(a, &w);
 	if (a->ngrp == 0)
 		return 0;
 	gs = malloc(a->ngrp * sizeof(*gs));
@@ -1255,28 +1814,13 @@ goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 	qsort(ss, a->nent, sizeof(*ss), srec_cmp);
 	for (i = 0, j = 0; i < a->ngrp && w.rc == 0; i++) {
 		const struct grp *g = gs[i];
-		char docs[32];
 		w.doc = kget(a->arena + g->koff, 0, 0);
 		w.fmt = kget(a->arena + g->koff, 0, 1);
 		w.year = (goi_span){a->arena + g->yoff, g->ylen};
-		snprintf(docs, sizeof(docs), "%lld", (long long)g->docs);
-		emit(&w, tdoc, rdocs, "value", 5, docs, "num", "");
-		if (span_is(w.fmt, HARMONIZED))
-			emit(&w, tdoc, rnote, "value", 5, HARMONY_NOTE, "text",
-			    "");
+		emit_group(&w, g->docs);
 		for (; j < a->nent && ss[j].g == i; j++)
-			emit_entry(a, &w, &ss[j]);
-		if (r != NULL && w.rc == 0) {
-			char *d = malloc(w.doc.n + 1);
-			if (d == NULL) {
-				w.rc = GOI_ENOMEM;
-				break;
-			}
-			memcpy(d, w.doc.p, w.doc.n);
-			d[w.doc.n] = '\0';
-			w.rc = goi_render_doc(r, d, fmt_bits(w.fmt));
-			free(d);
-		}
+			emit_entry(a, &w, &ss[j], &a->ent[ss[j].e], g->docs);
+		render_group(&w);
 	}
 	rc = w.rc;
 out:

@@ -4,9 +4,12 @@
  * The cells of one document are kept (memory follows the largest
  * document) and checked when the next document starts.  For the rules
  * across documents a compact record of each report (the cells the cross
- * rules name, ~90 bytes) is kept until the end of input, when each report
- * is paired with last year's report of the same organ, whatever their
- * order in the stream.
+ * rules name, ~150 bytes) goes to an external sort (spill.c: in memory up
+ * to a budget, then sorted runs in temporary files).  At the end the
+ * records come back by organ, year and input order, which pairs each
+ * report with last year's report of the same organ, whatever their order
+ * in the stream; the findings go through a second sort to come out in
+ * the order of the reports in the input.
  *
  * Semantics: an instance of a rule whose input cells include a blank, na,
  * text or missing cell is na, never fail; one whose inputs include a glued
@@ -123,28 +126,14 @@ typedef struct {
  * with an organ and a year leaves a record until the end of input.  A
  * record holds only the cells the cross rules name (the slots, fixed when
  * the checker is made): kind, exact value, line and, for a glued value, what
- * was written.  The organ is interned once; the doc key is stored as its
- * difference from the previous record's.  Records are appended to chunks
- * in input order; a hash of (organ, year) finds the latest record of each.
+ * was written.  It starts with what orders the records: year (4 bytes),
+ * input sequence (8 bytes), the organ (NUL-terminated); then type, format,
+ * tables and, for a report with the tables, its doc key (NUL-terminated)
+ * and the slots.
  */
 #define XMAXSLOTS 64
 #define XMAXTABLES 8
-
-/* A chunk holds 256 KB of records (or one larger record). */
-#define XCHUNKBITS 18
-
-typedef struct {
-	size_t len, cap;
-	unsigned char data[];
-} xchunk;
-
-typedef struct {
-	xchunk **ch;
-	size_t n, cap;
-} xarena;
-
-/* A place in an arena in 32 bits: chunk << XCHUNKBITS | offset. */
-typedef uint32_t xref;
+#define XHEAD 12
 
 typedef struct {
 	const char *row, *col;
@@ -157,11 +146,6 @@ typedef struct {
 	int tab, byrow;
 	const char *key;
 } xkeep;
-
-typedef struct {
-	xref *v;		/* ref + 1; 0 is free */
-	size_t n, cap;
-} xhash;
 
 struct goi_check {
 	const goi_rule *rules;
@@ -182,13 +166,18 @@ struct goi_check {
 	int nxtab;
 	xkeep *keep;
 	int nkeep;
-	xarena recs, organs;
-	xhash byorgan;		/* organ strings */
-	xhash byyear;		/* latest record of each (organ, year) */
+	size_t budget;		/* memory for records before they spill */
+	char *tmpdir;
+	goi_spill *xrecs;	/* the records, by organ, year, input order */
+	goi_spill *xfound;	/* the cross findings, by input order */
+	uint64_t nrecs, nfound;
+	uint64_t xseq;		/* the input place of the report checked */
 	unsigned char *xbuf;	/* the record being built */
 	size_t xcap;
-	char *xkey;		/* doc key of the previous record */
-	size_t xkeylen, xkeycap;
+	unsigned char *xprev, *xcur;	/* copies of records at the end */
+	size_t xprevcap, xcurcap;
+	const unsigned char **xselfof, **xlastof;	/* in memory: the pairs
+						   by input order */
 	store xself, xlast;	/* records decoded at the end */
 	goi_check_counts n;
 };
@@ -1730,97 +1719,7 @@ year_of(const char *s)
 
 /* ---- records for the rules across reports --------------------------------- */
 
-static void *
-xarena_alloc(xarena *a, size_t n, xref *ref)
-{
-	xchunk *b = a->n ? a->ch[a->n - 1] : NULL;
-	void *p;
-
-	if (b == NULL || b->cap - b->len < n) {
-		size_t cap = n > (1u << XCHUNKBITS) ? n : 1u << XCHUNKBITS;
-		if (a->n >= (size_t)1 << (32 - XCHUNKBITS))
-			return NULL;	/* 4 GB of records */
-		if (a->n == a->cap) {
-			size_t nc = a->cap ? 2 * a->cap : 64;
-			xchunk **nv = realloc(a->ch, nc * sizeof(*nv));
-			if (nv == NULL)
-				return NULL;
-			a->ch = nv;
-			a->cap = nc;
-		}
-		if ((b = malloc(sizeof(*b) + cap)) == NULL)
-			return NULL;
-		b->len = 0;
-		b->cap = cap;
-		a->ch[a->n++] = b;
-	}
-	*ref = (xref)((a->n - 1) << XCHUNKBITS | b->len);
-	p = b->data + b->len;
-	b->len += n;
-	return p;
-}
-
-static unsigned char *
-xarena_at(const xarena *a, xref ref)
-{
-	return a->ch[ref >> XCHUNKBITS]->data +
-	    (ref & ((1u << XCHUNKBITS) - 1));
-}
-
-static void
-xarena_free(xarena *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++)
-		free(a->ch[i]);
-	free(a->ch);
-	a->ch = NULL;
-	a->n = a->cap = 0;
-}
-
-static size_t
-fnv(const void *p, size_t n, size_t h)
-{
-	const unsigned char *s = p;
-
-	while (n-- > 0)
-		h = (h ^ *s++) * 16777619u;
-	return h;
-}
-
-/* A record starts: type, organ (varint ref), year (varint), format,
- * tables. */
 enum { XR_EMPTY = 'E', XR_CELLS = 'R' };
-
-static size_t
-put_uv(unsigned char *p, uint64_t v)
-{
-	size_t n = 0;
-
-	while (v >= 0x80) {
-		p[n++] = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	p[n++] = (unsigned char)v;
-	return n;
-}
-
-static uint64_t
-get_uv(const unsigned char **pp)
-{
-	const unsigned char *p = *pp;
-	uint64_t v = 0;
-	int sh = 0;
-
-	while (*p & 0x80) {
-		v |= (uint64_t)(*p++ & 0x7f) << sh;
-		sh += 7;
-	}
-	v |= (uint64_t)*p++ << sh;
-	*pp = p;
-	return v;
-}
 
 static uint64_t
 zz(int64_t v)
@@ -1834,122 +1733,66 @@ unzz(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-static xref
+/* Kept findings by their report's place in the input, then their own. */
+static int
+found_cmp(const void *x, size_t xn, const void *y, size_t yn, void *ctx)
+{
+	uint64_t a[2], b[2];
+
+	(void)xn;
+	(void)yn;
+	(void)ctx;
+	memcpy(a, x, 16);
+	memcpy(b, y, 16);
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static const char *
 rec_organ(const unsigned char *r)
 {
-	const unsigned char *p = r + 1;
-
-	return (xref)get_uv(&p);
+	return (const char *)r + XHEAD;
 }
 
 static int
 rec_year(const unsigned char *r)
 {
-	const unsigned char *p = r + 1;
+	uint32_t y;
 
-	get_uv(&p);
-	return (int)get_uv(&p);
+	memcpy(&y, r, 4);
+	return (int)y;
 }
 
-static size_t
-year_hash(xref organ, int year)
+static uint64_t
+rec_seq(const unsigned char *r)
 {
-	return fnv(&organ, sizeof(organ), fnv(&year, sizeof(year),
-	    2166136261u));
+	uint64_t q;
+
+	memcpy(&q, r + 4, 8);
+	return q;
 }
 
-/* Room for one more entry (at most 3/4 full); hf hashes an entry. */
+/* Records by organ, then year, then input order. */
 static int
-xhash_grow(const goi_check *c, xhash *h,
-    size_t (*hf)(const goi_check *, xref))
+rec_cmp(const void *x, size_t xn, const void *y, size_t yn, void *ctx)
 {
-	size_t cap = h->cap ? 2 * h->cap : 1024, i, j;
-	xref *v;
+	const unsigned char *a = x, *b = y;
+	int c, ya, yb;
+	uint64_t qa, qb;
 
-	if (4 * (h->n + 1) <= 3 * h->cap)
-		return 0;
-	if ((v = calloc(cap, sizeof(*v))) == NULL)
-		return GOI_ENOMEM;
-	for (i = 0; i < h->cap; i++)
-		if (h->v[i] != 0) {
-			for (j = hf(c, h->v[i] - 1) & (cap - 1); v[j] != 0;
-			    j = (j + 1) & (cap - 1))
-				;
-			v[j] = h->v[i];
-		}
-	free(h->v);
-	h->v = v;
-	h->cap = cap;
-	return 0;
-}
-
-static size_t
-organ_hf(const goi_check *c, xref e)
-{
-	const char *o = (const char *)xarena_at(&c->organs, e);
-
-	return fnv(o, strlen(o), 2166136261u);
-}
-
-static size_t
-record_hf(const goi_check *c, xref e)
-{
-	const unsigned char *r = xarena_at(&c->recs, e);
-
-	return year_hash(rec_organ(r), rec_year(r));
-}
-
-/* The organ's one copy, as *ref. */
-static int
-organ_intern(goi_check *c, const char *organ, xref *ref)
-{
-	size_t n = strlen(organ), h;
-	char *p;
-
-	if (xhash_grow(c, &c->byorgan, organ_hf) < 0)
-		return GOI_ENOMEM;
-	for (h = fnv(organ, n, 2166136261u) & (c->byorgan.cap - 1);
-	    c->byorgan.v[h] != 0; h = (h + 1) & (c->byorgan.cap - 1))
-		if (strcmp((const char *)xarena_at(&c->organs,
-		    c->byorgan.v[h] - 1), organ) == 0) {
-			*ref = c->byorgan.v[h] - 1;
-			return 0;
-		}
-	if ((p = xarena_alloc(&c->organs, n + 1, ref)) == NULL)
-		return GOI_ENOMEM;
-	memcpy(p, organ, n + 1);
-	c->byorgan.v[h] = *ref + 1;
-	c->byorgan.n++;
-	return 0;
-}
-
-/* The slot of the latest record of (organ, year) in byyear. */
-static size_t
-record_slot(const goi_check *c, xref organ, int year)
-{
-	size_t h;
-
-	for (h = year_hash(organ, year) & (c->byyear.cap - 1);
-	    c->byyear.v[h] != 0; h = (h + 1) & (c->byyear.cap - 1)) {
-		const unsigned char *r = xarena_at(&c->recs,
-		    c->byyear.v[h] - 1);
-		if (rec_organ(r) == organ && rec_year(r) == year)
-			break;
-	}
-	return h;
-}
-
-/* The latest record of (organ, year), NULL if none. */
-static const unsigned char *
-record_find(const goi_check *c, xref organ, int year)
-{
-	size_t h;
-
-	if (c->byyear.cap == 0)
-		return NULL;
-	h = record_slot(c, organ, year);
-	return c->byyear.v[h] ? xarena_at(&c->recs, c->byyear.v[h] - 1) :
-	    NULL;
+	(void)xn;
+	(void)yn;
+	(void)ctx;
+	if ((c = strcmp(rec_organ(a), rec_organ(b))) != 0)
+		return c;
+	ya = rec_year(a);
+	yb = rec_year(b);
+	if (ya != yb)
+		return ya < yb ? -1 : 1;
+	qa = rec_seq(a);
+	qb = rec_seq(b);
+	return (qa > qb) - (qa < qb);
 }
 
 /* The slots and the tables the enabled cross rules name. */
@@ -2065,11 +1908,11 @@ static int
 record(goi_check *c, const store *s)
 {
 	const cell *got[XMAXSLOTS];
-	xref organ, ref;
-	unsigned char *p, *r;
+	unsigned char *p;
 	uint64_t bits = 0;
 	unsigned tables = 0;
-	size_t i, n, pre, need;
+	uint32_t year;
+	size_t i, n, on, need;
 	long line = 0;
 	int k, t, first = 1;
 
@@ -2112,41 +1955,30 @@ record(goi_check *c, const store *s)
 			bits |= (uint64_t)1 << k;
 		}
 	}
-	if (organ_intern(c, s->organ, &organ) < 0)
-		return GOI_ENOMEM;
 	/* Room for the header, the key and each slot without its raw. */
 	n = strlen(s->doc);
-	need = 1 + 10 + 10 + 2 + 20 + n + 10 + 10 +
-	    (size_t)c->nslots * 48;
+	on = strlen(s->organ);
+	need = XHEAD + on + 1 + 3 + n + 1 + 10 + (size_t)c->nslots * 48;
 	for (k = 0; k < c->nslots; k++)
 		if (got[k] != NULL && got[k]->k == K_GLUED)
 			need += strlen(got[k]->raw) + 11;
 	if (xbuf_room(c, need) < 0)
 		return GOI_ENOMEM;
 	p = c->xbuf;
+	year = (uint32_t)s->year;
+	memcpy(p, &year, 4);
+	memcpy(p + 4, &c->nrecs, 8);
+	c->nrecs++;
+	p += XHEAD;
+	memcpy(p, s->organ, on + 1);
+	p += on + 1;
 	*p++ = tables ? XR_CELLS : XR_EMPTY;
-	p += put_uv(p, organ);
-	p += put_uv(p, (uint64_t)s->year);
 	*p++ = (unsigned char)s->format;
 	*p++ = (unsigned char)tables;
 	if (tables) {
-		for (pre = 0; pre < n && pre < c->xkeylen &&
-		    s->doc[pre] == c->xkey[pre]; pre++)
-			;
-		p += put_uv(p, pre);
-		p += put_uv(p, n - pre);
-		memcpy(p, s->doc + pre, n - pre);
-		p += n - pre;
-		if (n + 1 > c->xkeycap) {
-			char *nk = realloc(c->xkey, n + 1);
-			if (nk == NULL)
-				return GOI_ENOMEM;
-			c->xkey = nk;
-			c->xkeycap = n + 1;
-		}
-		memcpy(c->xkey, s->doc, n + 1);
-		c->xkeylen = n;
-		p += put_uv(p, bits);
+		memcpy(p, s->doc, n + 1);
+		p += n + 1;
+		p += goi_spill_putuv(p, bits);
 		for (k = 0; k < c->nslots; k++) {
 			const cell *x = got[k];
 			uint64_t m = 0;
@@ -2170,35 +2002,111 @@ record(goi_check *c, const store *s)
 			}
 			/* The value in the same varint when it fits. */
 			if (m < ((uint64_t)1 << 59))
-				p += put_uv(p, m << 4 | (uint64_t)code);
+				p += goi_spill_putuv(p, m << 4 | (uint64_t)code);
 			else {
-				p += put_uv(p, 8 | (uint64_t)code);
-				p += put_uv(p, m);
+				p += goi_spill_putuv(p, 8 | (uint64_t)code);
+				p += goi_spill_putuv(p, m);
 			}
 			if (code == XV_NUMS || code == XV_GLUEDS)
 				*p++ = (unsigned char)scale;
 			if (code == XV_GLUED || code == XV_GLUEDS) {
 				size_t rl = strlen(x->raw);
-				p += put_uv(p, rl);
+				p += goi_spill_putuv(p, rl);
 				memcpy(p, x->raw, rl + 1);
 				p += rl + 1;
 			}
-			p += put_uv(p, zz(first ? x->line : x->line - line));
+			p += goi_spill_putuv(p, zz(first ? x->line : x->line - line));
 			line = x->line;
 			first = 0;
 		}
 	}
-	if ((r = xarena_alloc(&c->recs, (size_t)(p - c->xbuf), &ref)) == NULL)
+	if (c->xrecs == NULL && (c->xrecs = goi_spill_new(c->budget,
+	    c->tmpdir, rec_cmp, NULL)) == NULL)
 		return GOI_ENOMEM;
-	memcpy(r, c->xbuf, (size_t)(p - c->xbuf));
-	/* The latest record of (organ, year) is last year's for the next. */
-	if (xhash_grow(c, &c->byyear, record_hf) < 0)
+	return goi_spill_add(c->xrecs, c->xbuf, (size_t)(p - c->xbuf));
+}
+
+/*
+ * A finding of the cross rules, kept to be written in input order: the
+ * report's place, the finding's place, line, then the strings (a flag
+ * byte for NULL, else NUL-terminated).
+ */
+#define FHEAD (16 + sizeof(long))
+#define FNSTR 9
+
+static int
+capture(void *ctx, const goi_finding *f)
+{
+	goi_check *c = ctx;
+	const char *z[FNSTR] = {f->doc, f->rule, f->status, f->table, f->row,
+		f->col, f->expected, f->actual, f->message};
+	size_t need = FHEAD, n;
+	unsigned char *p;
+	int i;
+
+	for (i = 0; i < FNSTR; i++)
+		need += 1 + (z[i] ? strlen(z[i]) + 1 : 0);
+	if (xbuf_room(c, need) < 0)
 		return GOI_ENOMEM;
-	i = record_slot(c, organ, s->year);
-	if (c->byyear.v[i] == 0)
-		c->byyear.n++;
-	c->byyear.v[i] = ref + 1;
-	return 0;
+	if (c->xfound == NULL && (c->xfound = goi_spill_new(c->budget / 2,
+	    c->tmpdir, found_cmp, NULL)) == NULL)
+		return GOI_ENOMEM;
+	p = c->xbuf;
+	memcpy(p, &c->xseq, 8);
+	memcpy(p + 8, &c->nfound, 8);
+	memcpy(p + 16, &f->line, sizeof(long));
+	c->nfound++;
+	p += FHEAD;
+	for (i = 0; i < FNSTR; i++) {
+		*p++ = z[i] != NULL;
+		if (z[i] != NULL) {
+			n = strlen(z[i]) + 1;
+			memcpy(p, z[i], n);
+			p += n;
+		}
+	}
+	return goi_spill_add(c->xfound, c->xbuf, (size_t)(p - c->xbuf));
+}
+
+/* Write the findings kept by capture, in order, through the caller's emit. */
+static int
+found_emit(goi_check *c)
+{
+	const char *z[FNSTR];
+	const unsigned char *p;
+	const void *rec;
+	goi_finding f;
+	size_t n;
+	int rc, i;
+
+	if (c->xfound == NULL)
+		return 0;
+	if ((rc = goi_spill_sort(c->xfound)) < 0)
+		return rc;
+	while ((rc = goi_spill_next(c->xfound, &rec, &n)) > 0) {
+		p = rec;
+		memcpy(&f.line, p + 16, sizeof(long));
+		p += FHEAD;
+		for (i = 0; i < FNSTR; i++) {
+			z[i] = NULL;
+			if (*p++) {
+				z[i] = (const char *)p;
+				p += strlen(z[i]) + 1;
+			}
+		}
+		f.doc = z[0];
+		f.rule = z[1];
+		f.status = z[2];
+		f.table = z[3];
+		f.row = z[4];
+		f.col = z[5];
+		f.expected = z[6];
+		f.actual = z[7];
+		f.message = z[8];
+		if ((rc = c->emit(c->ctx, &f)) < 0)
+			return c->err = rc;
+	}
+	return rc;
 }
 
 /* Append a cell whose strings live elsewhere. */
@@ -2227,48 +2135,41 @@ store_put(store *s, const char *t, const char *r, const char *col, int tid,
 	return 0;
 }
 
+/* A record's type, after its organ. */
+static int
+rec_type(const unsigned char *r)
+{
+	const char *o = rec_organ(r);
+
+	return (unsigned char)o[strlen(o) + 1];
+}
+
 /*
  * The record at r as the cells of a store (strings point into the rules,
- * the schema and the record).  The doc key is rebuilt from the previous
- * record's, so keys are decoded in input order only (key != 0).
+ * the schema and the record).  key: the doc key too (the report checked).
  */
 static int
-record_load(goi_check *c, const unsigned char *r, store *s, int key,
-    const unsigned char **end)
+record_load(goi_check *c, const unsigned char *r, store *s, int key)
 {
-	const unsigned char *p = r + 1;
+	const unsigned char *p;
 	uint64_t bits;
 	unsigned tables;
 	long line = 0;
-	int k, t, first = 1, seen = 0;
+	int k, t, type, first = 1, seen = 0;
 
 	store_reset(s);
-	s->organ = (const char *)xarena_at(&c->organs, (xref)get_uv(&p));
-	s->year = (int)get_uv(&p);
+	s->organ = rec_organ(r);
+	p = (const unsigned char *)s->organ + strlen(s->organ) + 1;
+	s->year = rec_year(r);
+	type = *p++;
 	s->format = *p++;
 	tables = *p++;
-	if (r[0] == XR_EMPTY) {
-		*end = p;
+	if (type == XR_EMPTY)
 		return 0;
-	}
-	{
-		size_t pre = get_uv(&p), n = get_uv(&p);
-		if (key) {
-			if (pre + n + 1 > c->xkeycap) {
-				char *nk = realloc(c->xkey, pre + n + 1);
-				if (nk == NULL)
-					return GOI_ENOMEM;
-				c->xkey = nk;
-				c->xkeycap = pre + n + 1;
-			}
-			memcpy(c->xkey + pre, p, n);
-			c->xkey[pre + n] = '\0';
-			c->xkeylen = pre + n;
-			s->doc = c->xkey;
-		}
-		p += n;
-	}
-	bits = get_uv(&p);
+	if (key)
+		s->doc = (const char *)p;
+	p += strlen((const char *)p) + 1;
+	bits = goi_spill_getuv(&p);
 	for (k = 0; k < c->nslots; k++) {
 		goi_dec d = {0, 0};
 		const char *raw = "";
@@ -2276,9 +2177,9 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key,
 		int code, kk = K_NUM, bad = 0;
 		if (!(bits & ((uint64_t)1 << k)))
 			continue;
-		v = get_uv(&p);
+		v = goi_spill_getuv(&p);
 		code = (int)(v & 7);
-		m = v & 8 ? get_uv(&p) : v >> 4;
+		m = v & 8 ? goi_spill_getuv(&p) : v >> 4;
 		switch (code) {
 		case XV_EMPTY: kk = K_EMPTY; break;
 		case XV_NA: kk = K_NA; break;
@@ -2291,12 +2192,12 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key,
 			if (code == XV_NUMS || code == XV_GLUEDS)
 				d.scale = *p++;
 			if (kk == K_GLUED) {
-				size_t rl = get_uv(&p);
+				size_t rl = goi_spill_getuv(&p);
 				raw = (const char *)p;
 				p += rl + 1;
 			}
 		}
-		line = first ? unzz(get_uv(&p)) : line + unzz(get_uv(&p));
+		line = first ? unzz(goi_spill_getuv(&p)) : line + unzz(goi_spill_getuv(&p));
 		first = 0;
 		t = c->slot[k].tab;
 		seen |= 1 << t;
@@ -2310,7 +2211,6 @@ record_load(goi_check *c, const unsigned char *r, store *s, int key,
 		    store_put(s, c->xtab[t], "", "", ks_tid(&c->ks, c->xtab[t]),
 		    -1, K_EMPTY, 0, (goi_dec){0, 0}, "", 0) < 0)
 			return GOI_ENOMEM;
-	*end = p;
 	return store_index(s);
 }
 
@@ -2511,6 +2411,7 @@ goi_check_new(const unsigned char *enabled, int flags,
 	c->flags = flags;
 	c->emit = emit;
 	c->ctx = ctx;
+	c->budget = GOI_SPILL_BUDGET;
 	if ((c->cross && xslots_init(c) < 0) || ks_build(c) < 0 ||
 	    store_init(&c->cur, &c->ks, 64 * 1024) < 0 ||
 	    store_init(&c->xself, &c->ks, 0) < 0 ||
@@ -2529,13 +2430,15 @@ goi_check_free(goi_check *c)
 	store_free(&c->cur);
 	store_free(&c->xself);
 	store_free(&c->xlast);
-	xarena_free(&c->recs);
-	xarena_free(&c->organs);
-	free(c->byorgan.v);
-	free(c->byyear.v);
+	goi_spill_free(c->xrecs);
+	goi_spill_free(c->xfound);
 	free(c->keep);
 	free(c->xbuf);
-	free(c->xkey);
+	free(c->xprev);
+	free(c->xcur);
+	free(c->xselfof);
+	free(c->xlastof);
+	free(c->tmpdir);
 	ks_free(&c->ks);
 	free(c->on);
 	free(c);
@@ -2567,34 +2470,149 @@ goi_check_cell(goi_check *c, const char *doc, const char *year,
 }
 
 int
+goi_check_spill(goi_check *c, size_t budget, const char *dir)
+{
+	char *d = NULL;
+
+	if (dir != NULL && (d = strdup(dir)) == NULL)
+		return GOI_ENOMEM;
+	free(c->tmpdir);
+	c->tmpdir = d;
+	c->budget = budget;
+	return 0;
+}
+
+/* Copy record r of n bytes to *dst. */
+static int
+rec_copy(unsigned char **dst, size_t *cap, const void *r, size_t n)
+{
+	if (goi_grow(dst, cap, n, 1) < 0)
+		return GOI_ENOMEM;
+	memcpy(*dst, r, n);
+	return 0;
+}
+
+/* r and its predecessor p: same organ, p of the year before, both tables. */
+static int
+rec_pair(const unsigned char *p, const unsigned char *r)
+{
+	return rec_type(r) == XR_CELLS && rec_type(p) == XR_CELLS &&
+	    rec_year(p) == rec_year(r) - 1 &&
+	    strcmp(rec_organ(p), rec_organ(r)) == 0;
+}
+
+/* The cross rules over a report and last year's. */
+static int
+cross_pair(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	int rc, ri;
+
+	if ((rc = record_load(c, self, &c->xself, 1)) < 0 ||
+	    (rc = record_load(c, last, &c->xlast, 0)) < 0)
+		return rc;
+	for (ri = 0; ri < c->nrules && rc >= 0; ri++)
+		if (c->on[ri] && c->rules[ri].type == GOI_RULE_CROSS)
+			rc = ident_rule(c, &c->rules[ri], &c->xself, &c->xlast);
+	return rc;
+}
+
+/* Spilled: check the pair now, its findings kept for input order. */
+static int
+pair_kept(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	c->xseq = rec_seq(self);
+	return cross_pair(c, self, last);
+}
+
+/* In memory: note the pair, to check it in input order. */
+static int
+pair_noted(goi_check *c, const unsigned char *self, const unsigned char *last)
+{
+	c->xlastof[rec_seq(self)] = last;
+	c->xselfof[rec_seq(self)] = self;
+	return 0;
+}
+
+/*
+ * The records by organ, year and input order: the last record of a year is
+ * the latest report of it, last year's for every report of the next year,
+ * which follows.  pair() gets each such report and last year's.  In memory
+ * the records stay where they are; from runs, they are copied.
+ */
+static int
+cross_walk(goi_check *c, int inmem, int (*pair)(goi_check *,
+    const unsigned char *, const unsigned char *))
+{
+	const unsigned char *cur = NULL, *prev = NULL;
+	const void *rec;
+	unsigned char *t;
+	size_t n, tc;
+	int rc;
+
+	while ((rc = goi_spill_next(c->xrecs, &rec, &n)) > 0) {
+		if (cur != NULL && (rec_year(rec) != rec_year(cur) ||
+		    strcmp(rec_organ(rec), rec_organ(cur)) != 0)) {
+			prev = cur;
+			if (!inmem) {
+				t = c->xprev;
+				c->xprev = c->xcur;
+				c->xcur = t;
+				tc = c->xprevcap;
+				c->xprevcap = c->xcurcap;
+				c->xcurcap = tc;
+				prev = c->xprev;
+			}
+		}
+		if (inmem)
+			cur = rec;
+		else if ((rc = rec_copy(&c->xcur, &c->xcurcap, rec, n)) < 0)
+			return rc;
+		else
+			cur = c->xcur;
+		if (prev != NULL && rec_pair(prev, cur) &&
+		    (rc = pair(c, cur, prev)) < 0)
+			return rc;
+	}
+	return rc;
+}
+
+int
 goi_check_finish(goi_check *c)
 {
-	size_t i;
-	int rc, ri;
+	int (*emit)(void *, const goi_finding *) = c->emit;
+	void *ectx = c->ctx;
+	uint64_t i;
+	int rc;
 
 	if ((rc = end_doc(c)) < 0)
 		return rc;
-	/* In input order, each report against the latest of last year. */
-	for (i = 0; i < c->recs.n && rc >= 0; i++) {
-		const xchunk *b = c->recs.ch[i];
-		const unsigned char *r = b->data, *end, *last;
-		for (; r < b->data + b->len && rc >= 0; r = end) {
-			if ((rc = record_load(c, r, &c->xself, 1, &end)) < 0 ||
-			    r[0] != XR_CELLS)
-				continue;
-			last = record_find(c, rec_organ(r), c->xself.year - 1);
-			if (last == NULL || last[0] != XR_CELLS)
-				continue;
-			if ((rc = record_load(c, last, &c->xlast, 0,
-			    &(const unsigned char *){NULL})) < 0)
-				break;
-			for (ri = 0; ri < c->nrules && rc >= 0; ri++)
-				if (c->on[ri] &&
-				    c->rules[ri].type == GOI_RULE_CROSS)
-					rc = ident_rule(c, &c->rules[ri],
-					    &c->xself, &c->xlast);
-		}
+	if (c->xrecs == NULL)
+		return c->err;
+	if ((rc = goi_spill_sort(c->xrecs)) < 0)
+		return rc;
+	if (goi_spill_runs(c->xrecs) == 0) {
+		/* The records fit: pair them, then check in input order. */
+		if ((c->xlastof = calloc(c->nrecs, sizeof(*c->xlastof))) ==
+		    NULL || (c->xselfof = calloc(c->nrecs,
+		    sizeof(*c->xselfof))) == NULL)
+			return GOI_ENOMEM;
+		if ((rc = cross_walk(c, 1, pair_noted)) < 0)
+			return rc;
+		for (i = 0; i < c->nrecs && rc >= 0; i++)
+			if (c->xlastof[i] != NULL)
+				rc = cross_pair(c, c->xselfof[i], c->xlastof[i]);
+		return rc < 0 ? rc : c->err;
 	}
+	/* Else the findings go through a sort back to input order. */
+	c->emit = capture;
+	c->ctx = c;
+	rc = cross_walk(c, 0, pair_kept);
+	c->emit = emit;
+	c->ctx = ectx;
+	if (rc >= 0)
+		rc = goi_spill_reset(c->xrecs);
+	if (rc >= 0)
+		rc = found_emit(c);
 	return rc < 0 ? rc : c->err;
 }
 

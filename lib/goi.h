@@ -26,7 +26,8 @@ enum {
 	GOI_ESTREAM = -5,	/* not the stream this tool reads */
 	GOI_EFIELDS = -6,	/* wrong number of fields in a row */
 	GOI_EUTF8 = -7,		/* invalid UTF-8 */
-	GOI_EENCODING = -8	/* invalid byte sequence in the input encoding */
+	GOI_EENCODING = -8,	/* invalid byte sequence in the input encoding */
+	GOI_ETMP = -9		/* a temporary file failed (spill.c), see errno */
 };
 const char *goi_strerror(int code);
 
@@ -533,6 +534,51 @@ int goi_render_cell(goi_render *r, const goi_cellv *c);
 int goi_render_doc(goi_render *r, const char *doc, int format);
 void goi_render_free(goi_render *r);
 
+/* ---- spill.c: sorted runs on disk (owners: goi-sum, goi-check) ---------- */
+
+/*
+ * An external sort that keeps memory within a budget: records (byte
+ * strings ordered by cmp) stay in memory up to the budget, then go to a
+ * temporary file as a sorted run; at the end the runs are merged, at most
+ * about budget / 64 KB at a time.  Equal records come back in the order
+ * they were added (or written).  The files are made in dir (NULL: $TMPDIR,
+ * else /tmp) only when a run is written, and unlinked at once.  Errors:
+ * GOI_ETMP with errno set (no space, an unwritable directory: the caller
+ * names goi_spill_dir in its message), GOI_ENOMEM.  An error sticks.
+ */
+#define GOI_SPILL_BUDGET ((size_t)8 << 20)	/* the tools' default */
+typedef int (*goi_spill_cmp)(const void *a, size_t an, const void *b,
+    size_t bn, void *ctx);
+typedef struct goi_spill goi_spill;
+goi_spill *goi_spill_new(size_t budget, const char *dir, goi_spill_cmp cmp,
+    void *ctx);
+void goi_spill_free(goi_spill *s);
+/* Keep a record; sorts and writes a run when the budget is reached. */
+int goi_spill_add(goi_spill *s, const void *rec, size_t n);
+/* Or write runs directly: records already in cmp order, then endrun. */
+int goi_spill_put(goi_spill *s, const void *rec, size_t n);
+int goi_spill_endrun(goi_spill *s);
+/* End of the records: sort them (in memory when no run was written). */
+int goi_spill_sort(goi_spill *s);
+/*
+ * The next record in order: 1, 0 at the end.  The record is valid until the
+ * next call, or while the object lives when no run was written.
+ */
+int goi_spill_next(goi_spill *s, const void **rec, size_t *n);
+/* Empty again, for the next set of records (the files are truncated). */
+int goi_spill_reset(goi_spill *s);
+/* How many runs were written so far (0: nothing touched the disk). */
+size_t goi_spill_runs(const goi_spill *s);
+/* The directory the files go to for dir (the -T argument or NULL). */
+const char *goi_spill_dir(const char *dir);
+/* A -S size like sort(1)'s: a number and b, K (the default), M, G or T. */
+int goi_spill_parse_size(const char *s, size_t *out);
+/* Varints for compact records (at most 10 bytes); signed ones zigzag. */
+size_t goi_spill_putuv(unsigned char *p, uint64_t v);
+uint64_t goi_spill_getuv(const unsigned char **pp);
+size_t goi_spill_putsv(unsigned char *p, int64_t v);
+int64_t goi_spill_getsv(const unsigned char **pp);
+
 /* ---- agg.c: mergeable hash aggregation of cells (owner: goi-sum) -------- */
 
 /*
@@ -569,6 +615,12 @@ typedef struct goi_agg goi_agg;
 goi_agg *goi_agg_new(const char *keys, int flags,
     void (*warn)(void *ctx, long line, const char *msg), void *ctx);
 void goi_agg_free(goi_agg *a);
+/*
+ * Keep the sums within about budget bytes (default GOI_SPILL_BUDGET):
+ * beyond, between documents, they go to temporary files in dir as sorted
+ * runs (spill.c), merged by goi_agg_write.  The output is the same.
+ */
+int goi_agg_spill(goi_agg *a, size_t budget, const char *dir);
 /* One row of a cells stream (10 unescaped fields) and its input line. */
 int goi_agg_row(goi_agg *a, const goi_span *f, long line);
 /* End of one input file: its last document ends there. */
@@ -576,7 +628,8 @@ int goi_agg_endinput(goi_agg *a);
 /*
  * Write the sums as cells to o, or through r (--pretty) when r != NULL.
  * A sum has no input line: its line column is its own line in the output,
- * the first row being line firstline (2 after a header, else 1).
+ * the first row being line firstline (2 after a header, else 1).  It ends
+ * the aggregation.  GOI_ETMP: a temporary file failed (errno set).
  */
 int goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline);
 
@@ -871,6 +924,13 @@ int goi_check_cell(goi_check *c, const char *doc, const char *year,
     const char *format, const goi_cellv *cell);
 /* End of input: the last document, then the rules across documents. */
 int goi_check_finish(goi_check *c);
+/*
+ * Keep the records of the rules across documents within about budget
+ * bytes (default GOI_SPILL_BUDGET): beyond, they go to temporary files in
+ * dir as sorted runs (spill.c).  The findings are the same.  GOI_ETMP from
+ * goi_check_cell or goi_check_finish: a temporary file failed (errno set).
+ */
+int goi_check_spill(goi_check *c, size_t budget, const char *dir);
 void goi_check_getcounts(const goi_check *c, goi_check_counts *n);
 
 #endif /* GOI_H */

@@ -309,6 +309,63 @@ f2	cross.carried	na	requests	carried_in	total		3	130	total: last year's carried_
 	assert_output "a3	cross.carried	fail	requests	carried_in	total	5	7	30	total: carried_in 7, last year's carried_out 5"
 }
 
+# many_reports N: N reports of 150 organs over 8 years in random order, some
+# (organ, year) twice, some with no table at all (they still count as the
+# latest report of their year), carried_in and carried_out per column.
+many_reports() {
+	printf '%s\n' "$H"
+	awk -v n="$1" 'BEGIN { OFS = "\t"; srand(7)
+	    for (i = 1; i <= n; i++) {
+		o = "机关" int(rand() * 150); y = 2015 + int(rand() * 8); d = "r" i
+		print d, y, 2021, "doc", "organ", "value", o, "text", o, 1
+		if (rand() < 0.05) continue
+		for (c = 0; c < 3; c++) {
+			col = c == 0 ? "natural" : c == 1 ? "legal" : "total"
+			v = int(rand() * 4); w = int(rand() * 4)
+			print d, y, 2021, "requests", "carried_in", col, v, "num", v, 10 + c
+			print d, y, 2021, "requests", "carried_out", col, w, "num", w, 20 + c
+		}
+	    } }'
+}
+
+@test "-S: records of the cross rules spilled to disk give the in-memory findings" {
+	local t="$BATS_TEST_TMPDIR" f args
+	many_reports 3000 > "$t/many.tsv"
+	for f in "$t/many.tsv" "$CHK/cross.cells.tsv" "$CHK/seeds.cells.tsv" "$BATS_FILE_TMPDIR/corpus.cells.tsv"; do
+		for args in "-r cross" "-a -r cross" "-a" "--csv -N"; do
+			goi-check $args "$f" > "$t/mem" 2> "$t/mem.err" && s1=0 || s1=$?
+			goi-check -S 1b $args "$f" > "$t/disk" 2> "$t/disk.err" && s2=0 || s2=$?
+			[ "$s1" = "$s2" ] && cmp "$t/mem" "$t/disk" &&
+			    cmp "$t/mem.err" "$t/disk.err" ||
+			    { echo "$args $f: spilled findings differ"; return 1; }
+			goi-check -S 4K $args "$f" 2>/dev/null | cmp - "$t/mem"
+		done
+	done
+	# the stream has what the test is about: pairs, in any order
+	[ "$(goi-check -r cross "$t/many.tsv" 2>/dev/null | grep -c 'cross.carried	fail')" -gt 1000 ]
+	# below the budget nothing touches the disk; with -S 1b the records do
+	goi-check -a "$t/many.tsv" > "$t/mem" 2>/dev/null || true
+	goi-check -T "$t/none" -a "$t/many.tsv" 2>/dev/null | cmp - "$t/mem"
+	run goi-check -S 1b -T "$t/none" -r cross "$t/many.tsv"
+	assert_failure 2
+	assert_line --index 0 "goi-check: temporary file in $t/none: No such file or directory"
+}
+
+@test "-S: TMPDIR, nothing left behind; a full disk is trouble (exit 2); bad sizes" {
+	local t="$BATS_TEST_TMPDIR"
+	mkdir "$t/tmp"
+	many_reports 3000 > "$t/many.tsv"
+	TMPDIR="$t/tmp" goi-check -S 1b -r cross "$t/many.tsv" > /dev/null 2>&1 || [ $? -eq 1 ]
+	run ls -A "$t/tmp"
+	assert_output ''
+	run bash -c "trap '' XFSZ; ulimit -f 8; TMPDIR='$t/tmp' goi-check -S 1b -r cross '$t/many.tsv' > /dev/null"
+	assert_failure 2
+	assert_line --index 0 "goi-check: temporary file in $t/tmp: File too large"
+	run goi-check -S 12q "$t/many.tsv"
+	assert_failure 2
+	assert_line --index 0 "goi-check: -S: bad size '12q'"
+}
+
 @test "na, never fail: blank, na, text and missing inputs; glued inputs prove nothing" {
 	f="$CHK/seeds.cells.tsv"
 	while IFS='|' read -r row col value kind want; do
@@ -335,7 +392,7 @@ goi-check: 5 documents, 5 rules evaluated, 1 failed, 0 warnings, 2 not assessabl
 	run goi-check -r requests.nonsense "$CHK/seeds.cells.tsv"
 	[ "$status" -eq 2 ]
 	assert_output "goi-check: unknown rule 'requests.nonsense' (goi-check --list lists them)
-usage: goi-check [-ahNV] [--csv] [--list] [-r rule[,rule...]] [file ...]"
+usage: goi-check [-ahNV] [--csv] [--list] [-r rule[,rule...]] [-S size] [-T dir] [file ...]"
 }
 
 @test "doc rules: deadlines by organ level and year, problems, parts" {

@@ -224,6 +224,77 @@ merge_test() {
 	merge_test --harmonize -g doc -o min
 }
 
+# spill_test ARGS...: with -S 1b the sums go to a temporary file after every
+# document and come back through a merge of many runs (two at a time); the
+# output must be the in-memory output, byte for byte.  -T to a directory
+# that does not exist shows which run touched the disk.
+spill_test() {
+	local f
+	for f in "$T/real.tsv" "$T/hand.tsv" "$T/corpus.tsv"; do
+		goi-sum "$@" "$f" > "$T/mem" 2> "$T/mem.err"
+		goi-sum -S 1b "$@" "$f" > "$T/disk" 2> "$T/disk.err"
+		cmp "$T/mem" "$T/disk" && cmp "$T/mem.err" "$T/disk.err" ||
+		    { echo "$* $f: spilled output differs"; return 1; }
+		goi-sum -T "$T/none" "$@" "$f" | cmp - "$T/mem"
+	done
+	[ "$(wc -l < "$T/mem")" -gt 10 ]
+	run goi-sum -S 1b -T "$T/none" "$@" "$T/real.tsv"
+	assert_failure 1
+	assert_output "goi-sum: temporary file in $T/none: No such file or directory"
+}
+
+@test "-S: sums spilled to disk after every document equal the in-memory sums" {
+	spill_test
+	spill_test -g doc
+	spill_test -g organ,year -o sum,mean,min,max,count
+	spill_test -g year,table,row,col
+	spill_test --harmonize -g organ -o min,max
+	spill_test -g year --pretty
+	spill_test -g doc --csv -N
+}
+
+@test "-S: partial sums read back, spilled, equal the in-memory merge" {
+	goi-sum -g organ -o mean,min,max,count "$T/real.tsv" > "$T/part"
+	goi-sum -g organ -o mean,min,max,count "$T/part" "$T/part" > "$T/mem"
+	goi-sum -S 1b -g organ -o mean,min,max,count "$T/part" "$T/part" | cmp - "$T/mem"
+	goi-sum -S 2K -g doc "$T/real.tsv" "$T/real.tsv" | cmp - <(goi-sum -g doc "$T/real.tsv" "$T/real.tsv")
+}
+
+@test "-S: TMPDIR or -T, nothing left behind; a full disk is an error" {
+	mkdir -p "$T/tmp"
+	TMPDIR="$T/tmp" goi-sum -S 1b -g doc "$T/real.tsv" | cmp - <(goi-sum -g doc "$T/real.tsv")
+	run ls -A "$T/tmp"
+	assert_output ''
+	run env TMPDIR="$T/none" goi-sum -S 1b "$T/hand.tsv"
+	assert_failure 1
+	assert_output "goi-sum: temporary file in $T/none: No such file or directory"
+	# a file size limit stands for a full disk
+	run bash -c "trap '' XFSZ; ulimit -f 8; goi-sum -S 1b -T '$T/tmp' -g doc '$T/real.tsv' > /dev/null"
+	assert_failure 1
+	assert_output "goi-sum: temporary file in $T/tmp: File too large"
+	run goi-sum -S 10x "$T/hand.tsv"
+	assert_failure 2
+	assert_line --index 0 "goi-sum: -S: bad size '10x'"
+}
+
+@test "-S: a sum that overflows only when runs meet is still an error (no line to name)" {
+	{
+		echo "$H"
+		row a 2021 2021 requests new legal 9000000000000000000 num x 6
+		row b 2021 2021 requests new legal 9000000000000000000 num x 6
+	} > "$T/big2.tsv"
+	run goi-sum -N -S 1b "$T/big2.tsv"
+	assert_failure 1
+	assert_output "$(
+		echo "goi-sum: sum overflows (requests new legal): this sum is left out"
+		row all "" 2021 doc documents value 2 num "" 1
+		row all "" 2021 requests new legal "" text "error n=2" 2
+	)"
+	run goi-sum -N "$T/big2.tsv"
+	assert_failure 1
+	assert_line --index 2 "$(row all "" 2021 requests new legal "" text "error n=2" 2)"
+}
+
 @test "goi-check finds no failure in the sum of consistent reports" {
 	command -v goi-check >/dev/null || skip "no goi-check"
 	goi-check "$T/real.tsv" 2>/dev/null | awk -F'\t' '$3 == "fail" { print $1 }' | sort -u > "$T/bad"

@@ -3,6 +3,8 @@ complete -c goi-sum -s g -l group -x -d 'Group by these keys' -a 'doc year forma
 complete -c goi-sum -s o -l ops -x -d 'Also write these statistics' -a 'sum mean min max count'
 complete -c goi-sum -l harmonize -d 'Sum what the 2019 and 2021 formats share'
 complete -c goi-sum -l pretty -d 'Lay the sums out like the printed form'
+complete -c goi-sum -s S -l buffer-size -x -d 'Memory before spilling to temporary files'
+complete -c goi-sum -s T -l temporary-directory -x -a '(__fish_complete_directories)' -d 'Directory of the temporary files'
 complete -c goi-sum -s N -l no-header -d 'No header line'
 complete -c goi-sum -l csv -d 'Write CSV instead of TSV'
 complete -c goi-sum -s h -l help -d 'Print the usage and the options'
