@@ -126,6 +126,8 @@ goi_strerror(int code)
 		return "invalid UTF-8";
 	case GOI_EENCODING:
 		return "invalid byte sequence";
+	case GOI_ETMP:		/* errno says why the temporary file failed */
+		return strerror(errno);
 	default:
 		return "unknown error";
 	}
