@@ -347,6 +347,8 @@ struct line {
 struct word {
 	const char *p;
 	size_t len;		/* 0 ends a list */
+	int sure;		/* SURE_*: which lines starting with it match
+				 * the rule's re (see sure_words()) */
 };
 
 #define MAXWORDS 12
@@ -468,6 +470,48 @@ split_words(const char *l, struct word *w)
 
 static unsigned lead_rules(const goi_cleaner *c, const char *s, size_t n);
 
+/*
+ * Which lines starting with a word of w match re, when re says so plainly:
+ * re is ^(A|B|...), nothing after the group, and an alternative is the
+ * word (a plain string: no ERE special character) followed by nothing
+ * (SURE_ANY: every such line), by $ (SURE_ALL: the word is the line) or by
+ * " ?$" (SURE_SPACE: the word, perhaps a space).  regexec need not say so
+ * for these lines; the others still go to it.
+ */
+enum { SURE_NONE, SURE_ANY, SURE_ALL, SURE_SPACE };
+
+static void
+sure_words(const char *re, struct word *w)
+{
+	static const char *const after[] = {")", "|", "$)", "$|", " ?$)",
+		" ?$|"};
+	static const int sure[] = {SURE_ANY, SURE_ANY, SURE_ALL, SURE_ALL,
+		SURE_SPACE, SURE_SPACE};
+	const char *body, *a;
+	size_t blen, alen, k;
+
+	if (re == NULL || strncmp(re, "^(", 2) != 0)
+		return;
+	body = re + 2;
+	blen = strlen(body);
+	if (blen == 0 || body[blen - 1] != ')' ||
+	    strcspn(body, "()[\\") != blen - 1)
+		return;		/* one group, the last thing, and no brackets */
+	for (; w->len > 0; w++) {
+		if (strcspn(w->p, ".[]()*+?{}|^$\\") < w->len)
+			continue;
+		for (a = body; a < body + blen; a += alen + 1) {
+			alen = strcspn(a, "|)");
+			if (alen < w->len || memcmp(a, w->p, w->len) != 0)
+				continue;
+			for (k = 0; k < sizeof(after) / sizeof(after[0]); k++)
+				if (strncmp(a + w->len, after[k],
+				    strlen(after[k])) == 0)
+					w->sure = sure[k];
+		}
+	}
+}
+
 goi_cleaner *
 goi_cleaner_new(int flags, const goi_clean_sink *sink)
 {
@@ -519,6 +563,8 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 
 		split_words(rules[i].lit, c->words[i]);
 		split_words(rules[i].tail, c->tails[i]);
+		if (rules[i].kind == R_DROP)
+			sure_words(rules[i].re, c->words[i]);
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
@@ -1375,16 +1421,23 @@ tail_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
 	return 0;
 }
 
-/* Does s start with one of the words of rule i's lit? */
+/* Does s start with one of the words of rule i's lit?  2 if so and the
+ * word makes rule i's re match s (see sure_words()), else 1, else 0. */
 static int
 lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
 {
 	const struct word *w;
+	int any = 0;
 
 	for (w = c->words[i]; w->len > 0; w++)
-		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len))
-			return 1;
-	return 0;
+		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len)) {
+			if (w->sure == SURE_ANY || (w->sure != SURE_NONE &&
+			    (n == w->len || (w->sure == SURE_SPACE &&
+			    n == w->len + 1 && s[w->len] == ' '))))
+				return 2;
+			any = 1;
+		}
+	return any;
 }
 
 /* Remove s[a..b) from the piece of length *n. */
@@ -1406,7 +1459,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 	size_t i, from, at;
 	regmatch_t m[1];
 	const struct rule *r;
-	int changed = 0;
+	int changed = 0, lit;
 	unsigned may, fired;
 	const char *p;
 
@@ -1423,10 +1476,11 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 		for (; !(want & 1); want >>= 1)
 			i++;
 		r = &rules[i];
+		lit = 0;
 		if (r->kind != R_CUT) {
 			if (n > r->maxlen || n == 0)
 				continue;
-			if (r->lit != NULL && !lit_any(c, i, s, n))
+			if (r->lit != NULL && (lit = lit_any(c, i, s, n)) == 0)
 				continue;
 			if (r->tail != NULL && !tail_any(c, i, s, n))
 				continue;
@@ -1482,7 +1536,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			may = lead_rules(c, s, n);
 			break;
 		case R_DROP:
-			if (regexec(&c->re[i], s, 0, NULL, 0) != 0)
+			if (lit != 2 && regexec(&c->re[i], s, 0, NULL, 0) != 0)
 				break;
 			report(c, no, r->name, s, n);
 			return (size_t)-1;
