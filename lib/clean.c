@@ -227,6 +227,7 @@ static const char *const marks[] = {
 	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", "年度报告",
 	NULL
 };
+#define NMARKS (sizeof(marks) / sizeof(marks[0]) - 1)
 #define MARK_HERE (1u << 5)
 #define MARK_REPORT (1u << 6)
 #define NTRIG 256		/* 1 << the most marks (marklen[] holds 8) */
@@ -234,6 +235,8 @@ static const char *const marks[] = {
 static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
+static uint64_t markhead[8], markmask[8];	/* their first 8 bytes (fewer
+						 * if shorter), and which */
 #define NPAIRS 6
 static unsigned char markp1[NPAIRS], markp2[NPAIRS];	/* their first two
 							 * bytes, if at most
@@ -247,17 +250,24 @@ static int nmarkpairs;
 /* Do the two bytes at u start a mark? */
 #define MARKPAIR(u) (markpair[(u)[0] << 5 | (u)[1] >> 3] >> ((u)[1] & 7) & 1)
 
-/* The marks starting at u + i (i + 1 < n). */
+/*
+ * The marks starting at u + i (i + 1 < n; u[n] is a NUL and u[n..n+8)
+ * readable).  The first eight bytes of a mark are compared at once (年 of
+ * 年度报告 starts many lines' marks_at, and most are no 年度): a mark's
+ * bytes are not NUL, so no compare matches past n.
+ */
 static unsigned
 marks_at(const unsigned char *u, size_t i, size_t n)
 {
 	unsigned bits = 0;
-	int k;
+	uint64_t head;
+	size_t k;
 
-	for (k = 0; marks[k] != NULL; k++)
-		if (u[i] == (unsigned char)marks[k][0] &&
-		    u[i + 1] == (unsigned char)marks[k][1] &&
-		    starts_n((const char *)u + i, n - i, marks[k], marklen[k]))
+	memcpy(&head, u + i, 8);
+	for (k = 0; k < NMARKS; k++)
+		if ((head & markmask[k]) == markhead[k] &&
+		    (marklen[k] <= 8 || starts_n((const char *)u + i, n - i,
+		    marks[k], marklen[k])))
 			bits |= 1u << k;
 	return bits;
 }
@@ -532,6 +542,14 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
 		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
+		{
+			unsigned char h[8] = {0}, m[8] = {0};
+
+			memcpy(h, marks[i], marklen[i] < 8 ? marklen[i] : 8);
+			memset(m, 0xFF, marklen[i] < 8 ? marklen[i] : 8);
+			memcpy(&markhead[i], h, 8);
+			memcpy(&markmask[i], m, 8);
+		}
 	}
 	for (i = 0x21; i < 0x7F; i++)
 		c->plain[i] = !(markstep[i] & 8) && strchr("()<>", (int)i) == NULL;
