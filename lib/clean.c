@@ -408,6 +408,8 @@ struct goi_cleaner {
 	unsigned char sepchar[0x10000 / 8];	/* ... of tokensep */
 	size_t toklen[sizeof(tokens) / sizeof(tokens[0])];
 	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
+	int32_t tokch[sizeof(tokens) / sizeof(tokens[0])];	/* their first */
+	int32_t sepch[sizeof(tokensep) / sizeof(tokensep[0])];	/* characters */
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 	/* the bytes of a plain line (see goi_cleaner_line): printable ASCII
@@ -605,10 +607,12 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	for (i = 0; tokens[i] != NULL; i++) {
 		bit_set(c->tokchar, tokens[i]);
 		c->toklen[i] = strlen(tokens[i]);
+		c->tokch[i] = char_at(tokens[i], c->toklen[i]);
 	}
 	for (i = 0; tokensep[i] != NULL; i++) {
 		bit_set(c->sepchar, tokensep[i]);
 		c->seplen[i] = strlen(tokensep[i]);
+		c->sepch[i] = char_at(tokensep[i], c->seplen[i]);
 	}
 	for (i = 0; i < 128; i++) {
 		char b = (char)i;
@@ -1390,7 +1394,8 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 		ch = char_at(s + i, n - i);
 		if (bit_has(c->tokchar, ch)) {
 			for (j = 0; tokens[j] != NULL; j++)
-				if (starts_n(s + i, n - i, tokens[j], c->toklen[j]))
+				if (c->tokch[j] == ch &&
+				    starts_n(s + i, n - i, tokens[j], c->toklen[j]))
 					break;
 			if (tokens[j] != NULL) {
 				i += c->toklen[j];
@@ -1401,7 +1406,8 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 		if (!bit_has(c->sepchar, ch))
 			return 0;
 		for (j = 0; tokensep[j] != NULL; j++)
-			if (starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
+			if (c->sepch[j] == ch &&
+			    starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
 				break;
 		if (tokensep[j] == NULL)
 			return 0;
