@@ -1663,13 +1663,14 @@ static size_t
 name_char(const char *s, size_t n)
 {
 	int32_t ch;
-	size_t k;
 
-	if (n > 0 && (s[0] == '(' || s[0] == ')'))
-		return 1;
-	if ((k = goi_utf8_decode(s, n, &ch)) == 0 || !goi_is_han(ch))
+	if (n == 0)
 		return 0;
-	return k;
+	if (s[0] == '(' || s[0] == ')')
+		return 1;
+	if ((ch = char_at(s, n)) < 0 || !goi_is_han(ch))
+		return 0;
+	return ch < 0x10000 ? 3 : 4;	/* Han: from U+3400 */
 }
 
 /* The start of the character before s + i (i > 0). */
