@@ -318,6 +318,11 @@ triggers(const char *s, size_t n)
 	return bits;
 }
 
+/* Words that make what comes before a year a sentence, no organ (see
+ * inline_title()); two bytes at least. */
+static const char *const sentence[] = {"关于", "的", "现将", "根据",
+	"按照", "依据", "发布", "印发", "转发", "公布", "报送", NULL};
+
 /* Report titles and first headings. */
 static const char *const overview[] = {
 	"总体情况", "概述", "概况", "基本情况", "总体概况", "工作概况", "总述",
@@ -408,6 +413,9 @@ struct goi_cleaner {
 	unsigned char sepchar[0x10000 / 8];	/* ... of tokensep */
 	size_t toklen[sizeof(tokens) / sizeof(tokens[0])];
 	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
+	size_t sentlen[sizeof(sentence) / sizeof(sentence[0])];
+	unsigned char sentpair[65536 / 8];	/* the first two bytes of
+						 * sentence[]'s words */
 	int32_t tokch[sizeof(tokens) / sizeof(tokens[0])];	/* their first */
 	int32_t sepch[sizeof(tokensep) / sizeof(tokensep[0])];	/* characters */
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
@@ -608,6 +616,13 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		bit_set(c->tokchar, tokens[i]);
 		c->toklen[i] = strlen(tokens[i]);
 		c->tokch[i] = char_at(tokens[i], c->toklen[i]);
+	}
+	for (i = 0; sentence[i] != NULL; i++) {
+		unsigned pair = (unsigned)(unsigned char)sentence[i][0] << 8 |
+		    (unsigned char)sentence[i][1];
+
+		c->sentpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		c->sentlen[i] = strlen(sentence[i]);
 	}
 	for (i = 0; tokensep[i] != NULL; i++) {
 		bit_set(c->sepchar, tokensep[i]);
@@ -1749,6 +1764,24 @@ opens_report(const char *s, size_t n)
 	return i >= 6 && i < n && s[i] == ':';
 }
 
+/* Does s[0..n) hold a word of sentence[]?  Only where the first two bytes
+ * of one stand are the words compared. */
+static int
+has_sentence(const goi_cleaner *c, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	int j;
+
+	for (i = 0; i + 1 < n; i++)
+		if (c->sentpair[u[i] << 5 | u[i + 1] >> 3] >> (u[i + 1] & 7) & 1)
+			for (j = 0; sentence[j] != NULL; j++)
+				if (starts_n(s + i, n - i, sentence[j],
+				    c->sentlen[j]))
+					return 1;
+	return 0;
+}
+
 /*
  * A title that starts a new report inside a line (files without a final
  * newline, concatenated; a report written on one line): organ, year and
@@ -1764,11 +1797,9 @@ opens_report(const char *s, size_t n)
 static size_t
 inline_title(const goi_cleaner *c, const char *s, size_t n)
 {
-	static const char *const sentence[] = {"关于", "的", "现将", "根据",
-		"按照", "依据", "发布", "印发", "转发", "公布", "报送", NULL};
 	const char *p = s, *end = s + n;
 	size_t q, e, h, y, o, k, sp;
-	int j, ok, cut;
+	int ok, cut;
 
 	while ((p = goi_memfind(p, (size_t)(end - p), "年度报告", 12)) != NULL) {
 		q = (size_t)(p - s);
@@ -1810,11 +1841,7 @@ inline_title(const goi_cleaner *c, const char *s, size_t n)
 				o += 3;
 			else
 				break;
-		for (j = 0; sentence[j] != NULL; j++)
-			if (goi_memfind(s + o, y - o, sentence[j],
-			    strlen(sentence[j])) != NULL)
-				break;
-		if (sentence[j] != NULL || starts(s + o, y - o, "本") ||
+		if (has_sentence(c, s + o, y - o) || starts(s + o, y - o, "本") ||
 		    !is_title(s + o, e - o) || same_title(c, s + o, e - o))
 			continue;
 		sp = o;
