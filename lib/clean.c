@@ -237,15 +237,16 @@ static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
 static uint64_t markhead[8], markmask[8];	/* their first 8 bytes (fewer
 						 * if shorter), and which */
-#define NPAIRS 6
-static unsigned char markp1[NPAIRS], markp2[NPAIRS];	/* their first two
-							 * bytes, if at most
-							 * NPAIRS pairs */
+#define NFIRST 4
+#define NSECOND 6
+static unsigned char markb1[NFIRST], markb2[NSECOND];	/* the bytes that
+							 * start marks, and
+							 * that come second */
 #ifdef __SSE2__
-static __m128i markv1[NPAIRS], markv2[NPAIRS];	/* the same, in 16 lanes:
+static __m128i markv1[NFIRST], markv2[NSECOND];	/* the same, in 16 lanes:
 						 * built once, not per line */
 #endif
-static int nmarkpairs;
+static int markbytes;	/* at most NFIRST and NSECOND of them */
 
 /* Do the two bytes at u start a mark? */
 #define MARKPAIR(u) (markpair[(u)[0] << 5 | (u)[1] >> 3] >> ((u)[1] & 7) & 1)
@@ -275,7 +276,8 @@ marks_at(const unsigned char *u, size_t i, size_t n)
 /*
  * The marks in s[0..n).  s is valid UTF-8, so a mark found at any byte
  * starts at a character.  With SSE2, sixteen bytes at a time: only where
- * the first two bytes of a mark stand are the marks compared; s[n..n+17)
+ * a mark's first byte is followed by a mark's second byte are the marks
+ * compared (fewer compares a block than for each pair); s[n..n+17)
  * must be readable (goi_cleaner_line pads the line).
  */
 static unsigned
@@ -286,21 +288,26 @@ triggers(const char *s, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	if (nmarkpairs > 0) {
+	if (markbytes) {
 		unsigned m;
-		/* NPAIRS is 6: PAIR(0) ... PAIR(5) below */
-#define PAIR(k) _mm_and_si128(_mm_cmpeq_epi8(a, markv1[k]), \
-	_mm_cmpeq_epi8(b, markv2[k]))
+		/* a first byte of a mark, then a second byte of one (not
+		 * always of the same): marks_at() tells; NFIRST is 4, NSECOND
+		 * is 6 */
+#define B1(k) _mm_cmpeq_epi8(a, markv1[k])
+#define B2(k) _mm_cmpeq_epi8(b, markv2[k])
 
 		for (; i + 1 < n; i += 16) {
 			__m128i a = _mm_loadu_si128((const __m128i *)(u + i));
 			__m128i b = _mm_loadu_si128((const __m128i *)(u + i + 1));
 
-			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_or_si128(PAIR(0), PAIR(1)),
-			    _mm_or_si128(PAIR(2), PAIR(3))),
-			    _mm_or_si128(PAIR(4), PAIR(5))));
-#undef PAIR
+			m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_or_si128(_mm_or_si128(B1(0), B1(1)),
+			    _mm_or_si128(B1(2), B1(3))),
+			    _mm_or_si128(_mm_or_si128(_mm_or_si128(B2(0), B2(1)),
+			    _mm_or_si128(B2(2), B2(3))),
+			    _mm_or_si128(B2(4), B2(5)))));
+#undef B1
+#undef B2
 			if (n - 1 - i < 16)	/* a mark needs two bytes */
 				m &= (1u << (n - 1 - i)) - 1;
 			for (; m != 0; m &= m - 1)
@@ -566,25 +573,34 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	for (i = 0; tokens[i] != NULL; i++)
 		c->plain[(unsigned char)tokens[i][0]] = 0;
 	c->plain['\t'] = 1;
-	nmarkpairs = 0;
-	for (i = 0; i < 65536; i++)
-		if (markpair[i >> 3] >> (i & 7) & 1) {
-			if (nmarkpairs == NPAIRS) {
-				nmarkpairs = 0;	/* too many: step through */
-				break;
-			}
-			markp1[nmarkpairs] = (unsigned char)(i >> 8);
-			markp2[nmarkpairs++] = (unsigned char)i;
+	{
+		unsigned char seen1[256] = {0}, seen2[256] = {0};
+		size_t n1 = 0, n2 = 0;
+
+		markbytes = 1;
+		for (i = 0; marks[i] != NULL; i++) {
+			unsigned char b1 = (unsigned char)marks[i][0],
+			    b2 = (unsigned char)marks[i][1];
+
+			if (!seen1[b1]++ && n1 < NFIRST)
+				markb1[n1++] = b1;
+			else if (seen1[b1] == 1)
+				markbytes = 0;	/* too many: step through */
+			if (!seen2[b2]++ && n2 < NSECOND)
+				markb2[n2++] = b2;
+			else if (seen2[b2] == 1)
+				markbytes = 0;
 		}
-	for (i = nmarkpairs; nmarkpairs > 0 && i < NPAIRS; i++) {
-		markp1[i] = markp1[0];
-		markp2[i] = markp2[0];
+		for (i = n1; i < NFIRST; i++)
+			markb1[i] = markb1[0];
+		for (i = n2; i < NSECOND; i++)
+			markb2[i] = markb2[0];
 	}
 #ifdef __SSE2__
-	for (i = 0; i < NPAIRS; i++) {
-		markv1[i] = _mm_set1_epi8((char)markp1[i]);
-		markv2[i] = _mm_set1_epi8((char)markp2[i]);
-	}
+	for (i = 0; i < NFIRST; i++)
+		markv1[i] = _mm_set1_epi8((char)markb1[i]);
+	for (i = 0; i < NSECOND; i++)
+		markv2[i] = _mm_set1_epi8((char)markb2[i]);
 #endif
 	for (i = 0; i < NRULES; i++) {
 		int k;
