@@ -497,6 +497,27 @@ split_words(const char *l, struct word *w)
 
 static unsigned lead_rules(const goi_cleaner *c, const char *s, size_t n);
 
+enum { SURE_NONE, SURE_ANY, SURE_ALL, SURE_SPACE, SURE_HEAD, SURE_HEADSPACE };
+
+/*
+ * Where the match of re ends in every line starting with a word of w, when
+ * re says so plainly: re is ^ and the word (a plain string), then nothing
+ * (SURE_HEAD: the match is the word) or " ?" (SURE_HEADSPACE: the word and
+ * a space if one follows).  For R_HEAD and R_TAIL, which cut at the end.
+ */
+static void
+head_words(const char *re, struct word *w)
+{
+	for (; re != NULL && re[0] == '^' && w->len > 0; w++)
+		if (strcspn(w->p, ".[]()*+?{}|^$\\") >= w->len &&
+		    strncmp(re + 1, w->p, w->len) == 0) {
+			if (strcmp(re + 1 + w->len, "") == 0)
+				w->sure = SURE_HEAD;
+			else if (strcmp(re + 1 + w->len, " ?") == 0)
+				w->sure = SURE_HEADSPACE;
+		}
+}
+
 /*
  * Which lines starting with a word of w match re, when re says so plainly:
  * re is ^(A|B|...), nothing after the group, and an alternative is the
@@ -505,8 +526,6 @@ static unsigned lead_rules(const goi_cleaner *c, const char *s, size_t n);
  * " ?$" (SURE_SPACE: the word, perhaps a space).  regexec need not say so
  * for these lines; the others still go to it.
  */
-enum { SURE_NONE, SURE_ANY, SURE_ALL, SURE_SPACE };
-
 static void
 sure_words(const char *re, struct word *w)
 {
@@ -609,6 +628,8 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		split_words(rules[i].tail, c->tails[i]);
 		if (rules[i].kind == R_DROP)
 			sure_words(rules[i].re, c->words[i]);
+		else if (rules[i].kind == R_HEAD || rules[i].kind == R_TAIL)
+			head_words(rules[i].re, c->words[i]);
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
@@ -1506,20 +1527,37 @@ tail_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
 	return 0;
 }
 
-/* Does s start with one of the words of rule i's lit?  2 if so and the
- * word makes rule i's re match s (see sure_words()), else 1, else 0. */
+/*
+ * Does s start with one of the words of rule i's lit?  2 if so and the
+ * word makes rule i's re match s (see sure_words(), head_words(); *eo:
+ * where the match ends, for R_HEAD and R_TAIL), else 1, else 0.
+ */
 static int
-lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
+lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n, size_t *eo)
 {
 	const struct word *w;
 	int any = 0;
 
 	for (w = c->words[i]; w->len > 0; w++)
 		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len)) {
-			if (w->sure == SURE_ANY || (w->sure != SURE_NONE &&
-			    (n == w->len || (w->sure == SURE_SPACE &&
-			    n == w->len + 1 && s[w->len] == ' '))))
+			switch (w->sure) {
+			case SURE_HEADSPACE:
+				*eo = w->len + (n > w->len && s[w->len] == ' ');
 				return 2;
+			case SURE_HEAD:
+				*eo = w->len;
+				/* FALLTHROUGH */
+			case SURE_ANY:
+				return 2;
+			case SURE_SPACE:
+				if (n == w->len + 1 && s[w->len] == ' ')
+					return 2;
+				/* FALLTHROUGH */
+			case SURE_ALL:
+				if (n == w->len)
+					return 2;
+				break;
+			}
 			any = 1;
 		}
 	return any;
@@ -1541,7 +1579,7 @@ cut(char *s, size_t *n, size_t a, size_t b)
 static size_t
 debris(goi_cleaner *c, long no, char *s, size_t n)
 {
-	size_t i, from, at;
+	size_t i, from, at, eo = 0;
 	regmatch_t m[1];
 	const struct rule *r;
 	int changed = 0, lit;
@@ -1565,7 +1603,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 		if (r->kind != R_CUT) {
 			if (n > r->maxlen || n == 0)
 				continue;
-			if (r->lit != NULL && (lit = lit_any(c, i, s, n)) == 0)
+			if (r->lit != NULL && (lit = lit_any(c, i, s, n, &eo)) == 0)
 				continue;
 			if (r->tail != NULL && !tail_any(c, i, s, n))
 				continue;
@@ -1603,7 +1641,9 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			break;
 		case R_HEAD:
 		case R_TAIL:
-			if (regexec(&c->re[i], s, 1, m, 0) != 0)
+			if (lit == 2)
+				m[0].rm_eo = (regoff_t)eo;
+			else if (regexec(&c->re[i], s, 1, m, 0) != 0)
 				break;
 			if (r->kind == R_HEAD) {
 				if ((size_t)m[0].rm_eo == n)

@@ -117,6 +117,14 @@ EOF
 	assert_output $'1\t关于2020年度政府信息公开工作报告\n4\t文号:11\n6\t发布机构:某局\n16\t一、总体情况'
 }
 
+@test "debris: the label 标题: goes with the space after it, the title stays; 标题: alone stays" {
+	printf '标题:某某局2020年政府信息公开工作年度报告\n正文一\n标题:\n标题:x\n标题:  y\n' > "$BATS_TEST_TMPDIR/in"
+	run bash -c "goi-clean -N -v '$BATS_TEST_TMPDIR/in' 2>&1 >/dev/null | sed 's/.*:\\([0-9]*\\): dropped: /\\1 /'"
+	assert_output $'1 title-label "标题:"\n4 title-label "标题:"\n5 title-label "标题: "'
+	run bash -c "goi-clean -N '$BATS_TEST_TMPDIR/in' | cut -f2,3"
+	assert_output $'1\t某某局2020年政府信息公开工作年度报告\n2\t正文一\n3\t标题:\n4\tx\n5\ty'
+}
+
 @test "debris: blank lines squeezed to one, none at the ends of a document" {
 	run clean '\n\na\n\n\n\nb\n\n'
 	assert_output $'a\n\nb'
