@@ -425,6 +425,10 @@ struct goi_cleaner {
 						 * sentence[]'s words */
 	int32_t tokch[sizeof(tokens) / sizeof(tokens[0])];	/* their first */
 	int32_t sepch[sizeof(tokensep) / sizeof(tokensep[0])];	/* characters */
+	/* tokfrom[b]: the first of tokens[] that starts with the ASCII byte
+	 * b (none before it does), else the index of its NULL; sepfrom[b]
+	 * the same for tokensep[] */
+	unsigned char tokfrom[128], sepfrom[128];
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 	/* the bytes of a plain line (see goi_cleaner_line): printable ASCII
@@ -665,6 +669,16 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		bit_set(c->sepchar, tokensep[i]);
 		c->seplen[i] = strlen(tokensep[i]);
 		c->sepch[i] = char_at(tokensep[i], c->seplen[i]);
+	}
+	for (i = 0; i < 128; i++) {
+		size_t j;
+
+		for (j = 0; tokens[j] != NULL && c->tokch[j] != (int32_t)i; j++)
+			;
+		c->tokfrom[i] = (unsigned char)j;
+		for (j = 0; tokensep[j] != NULL && c->sepch[j] != (int32_t)i; j++)
+			;
+		c->sepfrom[i] = (unsigned char)j;
 	}
 	for (i = 0; i < 128; i++) {
 		char b = (char)i;
@@ -1475,7 +1489,8 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 	while (i < n) {
 		ch = char_at(s + i, n - i);
 		if (bit_has(c->tokchar, ch)) {
-			for (j = 0; tokens[j] != NULL; j++)
+			for (j = ch < 128 ? c->tokfrom[ch] : 0; tokens[j] != NULL;
+			    j++)
 				if (c->tokch[j] == ch &&
 				    starts_n(s + i, n - i, tokens[j], c->toklen[j]))
 					break;
@@ -1487,7 +1502,7 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 		}
 		if (!bit_has(c->sepchar, ch))
 			return 0;
-		for (j = 0; tokensep[j] != NULL; j++)
+		for (j = ch < 128 ? c->sepfrom[ch] : 0; tokensep[j] != NULL; j++)
 			if (c->sepch[j] == ch &&
 			    starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
 				break;
