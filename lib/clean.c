@@ -227,6 +227,7 @@ static const char *const marks[] = {
 	"附件加载中", "[bookmark", "<!", "字体", "字号", "当前位置", "年度报告",
 	NULL
 };
+#define NMARKS (sizeof(marks) / sizeof(marks[0]) - 1)
 #define MARK_HERE (1u << 5)
 #define MARK_REPORT (1u << 6)
 #define NTRIG 256		/* 1 << the most marks (marklen[] holds 8) */
@@ -234,30 +235,40 @@ static const char *const marks[] = {
 static unsigned char markstep[256];		/* see triggers() */
 static unsigned char markpair[65536 / 8];	/* their first two bytes */
 static size_t marklen[8];
-#define NPAIRS 6
-static unsigned char markp1[NPAIRS], markp2[NPAIRS];	/* their first two
-							 * bytes, if at most
-							 * NPAIRS pairs */
+static uint64_t markhead[8], markmask[8];	/* their first 8 bytes (fewer
+						 * if shorter), and which */
+#define NFIRST 4
+#define NSECOND 6
+static unsigned char markb1[NFIRST], markb2[NSECOND];	/* the bytes that
+							 * start marks, and
+							 * that come second */
 #ifdef __SSE2__
-static __m128i markv1[NPAIRS], markv2[NPAIRS];	/* the same, in 16 lanes:
+static __m128i markv1[NFIRST], markv2[NSECOND];	/* the same, in 16 lanes:
 						 * built once, not per line */
 #endif
-static int nmarkpairs;
+static int markbytes;	/* at most NFIRST and NSECOND of them */
 
 /* Do the two bytes at u start a mark? */
 #define MARKPAIR(u) (markpair[(u)[0] << 5 | (u)[1] >> 3] >> ((u)[1] & 7) & 1)
 
-/* The marks starting at u + i (i + 1 < n). */
+/*
+ * The marks starting at u + i (i + 1 < n; u[n] is a NUL and u[n..n+8)
+ * readable).  The first eight bytes of a mark are compared at once (年 of
+ * 年度报告 starts many lines' marks_at, and most are no 年度): a mark's
+ * bytes are not NUL, so no compare matches past n.
+ */
 static unsigned
 marks_at(const unsigned char *u, size_t i, size_t n)
 {
 	unsigned bits = 0;
-	int k;
+	uint64_t head;
+	size_t k;
 
-	for (k = 0; marks[k] != NULL; k++)
-		if (u[i] == (unsigned char)marks[k][0] &&
-		    u[i + 1] == (unsigned char)marks[k][1] &&
-		    starts_n((const char *)u + i, n - i, marks[k], marklen[k]))
+	memcpy(&head, u + i, 8);
+	for (k = 0; k < NMARKS; k++)
+		if ((head & markmask[k]) == markhead[k] &&
+		    (marklen[k] <= 8 || starts_n((const char *)u + i, n - i,
+		    marks[k], marklen[k])))
 			bits |= 1u << k;
 	return bits;
 }
@@ -265,7 +276,8 @@ marks_at(const unsigned char *u, size_t i, size_t n)
 /*
  * The marks in s[0..n).  s is valid UTF-8, so a mark found at any byte
  * starts at a character.  With SSE2, sixteen bytes at a time: only where
- * the first two bytes of a mark stand are the marks compared; s[n..n+17)
+ * a mark's first byte is followed by a mark's second byte are the marks
+ * compared (fewer compares a block than for each pair); s[n..n+17)
  * must be readable (goi_cleaner_line pads the line).
  */
 static unsigned
@@ -276,21 +288,26 @@ triggers(const char *s, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	if (nmarkpairs > 0) {
+	if (markbytes) {
 		unsigned m;
-		/* NPAIRS is 6: PAIR(0) ... PAIR(5) below */
-#define PAIR(k) _mm_and_si128(_mm_cmpeq_epi8(a, markv1[k]), \
-	_mm_cmpeq_epi8(b, markv2[k]))
+		/* a first byte of a mark, then a second byte of one (not
+		 * always of the same): marks_at() tells; NFIRST is 4, NSECOND
+		 * is 6 */
+#define B1(k) _mm_cmpeq_epi8(a, markv1[k])
+#define B2(k) _mm_cmpeq_epi8(b, markv2[k])
 
 		for (; i + 1 < n; i += 16) {
 			__m128i a = _mm_loadu_si128((const __m128i *)(u + i));
 			__m128i b = _mm_loadu_si128((const __m128i *)(u + i + 1));
 
-			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_or_si128(PAIR(0), PAIR(1)),
-			    _mm_or_si128(PAIR(2), PAIR(3))),
-			    _mm_or_si128(PAIR(4), PAIR(5))));
-#undef PAIR
+			m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_or_si128(_mm_or_si128(B1(0), B1(1)),
+			    _mm_or_si128(B1(2), B1(3))),
+			    _mm_or_si128(_mm_or_si128(_mm_or_si128(B2(0), B2(1)),
+			    _mm_or_si128(B2(2), B2(3))),
+			    _mm_or_si128(B2(4), B2(5)))));
+#undef B1
+#undef B2
 			if (n - 1 - i < 16)	/* a mark needs two bytes */
 				m &= (1u << (n - 1 - i)) - 1;
 			for (; m != 0; m &= m - 1)
@@ -307,6 +324,11 @@ triggers(const char *s, size_t n)
 			bits |= marks_at(u, i, n);
 	return bits;
 }
+
+/* Words that make what comes before a year a sentence, no organ (see
+ * inline_title()); two bytes at least. */
+static const char *const sentence[] = {"关于", "的", "现将", "根据",
+	"按照", "依据", "发布", "印发", "转发", "公布", "报送", NULL};
 
 /* Report titles and first headings. */
 static const char *const overview[] = {
@@ -347,6 +369,8 @@ struct line {
 struct word {
 	const char *p;
 	size_t len;		/* 0 ends a list */
+	int sure;		/* SURE_*: which lines starting with it match
+				 * the rule's re (see sure_words()) */
 };
 
 #define MAXWORDS 12
@@ -396,6 +420,15 @@ struct goi_cleaner {
 	unsigned char sepchar[0x10000 / 8];	/* ... of tokensep */
 	size_t toklen[sizeof(tokens) / sizeof(tokens[0])];
 	size_t seplen[sizeof(tokensep) / sizeof(tokensep[0])];
+	size_t sentlen[sizeof(sentence) / sizeof(sentence[0])];
+	unsigned char sentpair[65536 / 8];	/* the first two bytes of
+						 * sentence[]'s words */
+	int32_t tokch[sizeof(tokens) / sizeof(tokens[0])];	/* their first */
+	int32_t sepch[sizeof(tokensep) / sizeof(tokensep[0])];	/* characters */
+	/* tokfrom[b]: the first of tokens[] that starts with the ASCII byte
+	 * b (none before it does), else the index of its NULL; sepfrom[b]
+	 * the same for tokensep[] */
+	unsigned char tokfrom[128], sepfrom[128];
 	struct word words[NRULES][MAXWORDS];	/* each rule's lit, split */
 	struct word tails[NRULES][MAXWORDS];	/* each rule's tail, split */
 	/* the bytes of a plain line (see goi_cleaner_line): printable ASCII
@@ -468,6 +501,67 @@ split_words(const char *l, struct word *w)
 
 static unsigned lead_rules(const goi_cleaner *c, const char *s, size_t n);
 
+enum { SURE_NONE, SURE_ANY, SURE_ALL, SURE_SPACE, SURE_HEAD, SURE_HEADSPACE };
+
+/*
+ * Where the match of re ends in every line starting with a word of w, when
+ * re says so plainly: re is ^ and the word (a plain string), then nothing
+ * (SURE_HEAD: the match is the word) or " ?" (SURE_HEADSPACE: the word and
+ * a space if one follows).  For R_HEAD and R_TAIL, which cut at the end.
+ */
+static void
+head_words(const char *re, struct word *w)
+{
+	for (; re != NULL && re[0] == '^' && w->len > 0; w++)
+		if (strcspn(w->p, ".[]()*+?{}|^$\\") >= w->len &&
+		    strncmp(re + 1, w->p, w->len) == 0) {
+			if (strcmp(re + 1 + w->len, "") == 0)
+				w->sure = SURE_HEAD;
+			else if (strcmp(re + 1 + w->len, " ?") == 0)
+				w->sure = SURE_HEADSPACE;
+		}
+}
+
+/*
+ * Which lines starting with a word of w match re, when re says so plainly:
+ * re is ^(A|B|...), nothing after the group, and an alternative is the
+ * word (a plain string: no ERE special character) followed by nothing
+ * (SURE_ANY: every such line), by $ (SURE_ALL: the word is the line) or by
+ * " ?$" (SURE_SPACE: the word, perhaps a space).  regexec need not say so
+ * for these lines; the others still go to it.
+ */
+static void
+sure_words(const char *re, struct word *w)
+{
+	static const char *const after[] = {")", "|", "$)", "$|", " ?$)",
+		" ?$|"};
+	static const int sure[] = {SURE_ANY, SURE_ANY, SURE_ALL, SURE_ALL,
+		SURE_SPACE, SURE_SPACE};
+	const char *body, *a;
+	size_t blen, alen, k;
+
+	if (re == NULL || strncmp(re, "^(", 2) != 0)
+		return;
+	body = re + 2;
+	blen = strlen(body);
+	if (blen == 0 || body[blen - 1] != ')' ||
+	    strcspn(body, "()[\\") != blen - 1)
+		return;		/* one group, the last thing, and no brackets */
+	for (; w->len > 0; w++) {
+		if (strcspn(w->p, ".[]()*+?{}|^$\\") < w->len)
+			continue;
+		for (a = body; a < body + blen; a += alen + 1) {
+			alen = strcspn(a, "|)");
+			if (alen < w->len || memcmp(a, w->p, w->len) != 0)
+				continue;
+			for (k = 0; k < sizeof(after) / sizeof(after[0]); k++)
+				if (strncmp(a + w->len, after[k],
+				    strlen(after[k])) == 0)
+					w->sure = sure[k];
+		}
+	}
+}
+
 goi_cleaner *
 goi_cleaner_new(int flags, const goi_clean_sink *sink)
 {
@@ -488,37 +582,58 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 		markpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
 		markstep[(unsigned char)marks[i][0]] |= 8;
 		marklen[i] = strlen(marks[i]);
+		{
+			unsigned char h[8] = {0}, m[8] = {0};
+
+			memcpy(h, marks[i], marklen[i] < 8 ? marklen[i] : 8);
+			memset(m, 0xFF, marklen[i] < 8 ? marklen[i] : 8);
+			memcpy(&markhead[i], h, 8);
+			memcpy(&markmask[i], m, 8);
+		}
 	}
 	for (i = 0x21; i < 0x7F; i++)
 		c->plain[i] = !(markstep[i] & 8) && strchr("()<>", (int)i) == NULL;
 	for (i = 0; tokens[i] != NULL; i++)
 		c->plain[(unsigned char)tokens[i][0]] = 0;
 	c->plain['\t'] = 1;
-	nmarkpairs = 0;
-	for (i = 0; i < 65536; i++)
-		if (markpair[i >> 3] >> (i & 7) & 1) {
-			if (nmarkpairs == NPAIRS) {
-				nmarkpairs = 0;	/* too many: step through */
-				break;
-			}
-			markp1[nmarkpairs] = (unsigned char)(i >> 8);
-			markp2[nmarkpairs++] = (unsigned char)i;
+	{
+		unsigned char seen1[256] = {0}, seen2[256] = {0};
+		size_t n1 = 0, n2 = 0;
+
+		markbytes = 1;
+		for (i = 0; marks[i] != NULL; i++) {
+			unsigned char b1 = (unsigned char)marks[i][0],
+			    b2 = (unsigned char)marks[i][1];
+
+			if (!seen1[b1]++ && n1 < NFIRST)
+				markb1[n1++] = b1;
+			else if (seen1[b1] == 1)
+				markbytes = 0;	/* too many: step through */
+			if (!seen2[b2]++ && n2 < NSECOND)
+				markb2[n2++] = b2;
+			else if (seen2[b2] == 1)
+				markbytes = 0;
 		}
-	for (i = nmarkpairs; nmarkpairs > 0 && i < NPAIRS; i++) {
-		markp1[i] = markp1[0];
-		markp2[i] = markp2[0];
+		for (i = n1; i < NFIRST; i++)
+			markb1[i] = markb1[0];
+		for (i = n2; i < NSECOND; i++)
+			markb2[i] = markb2[0];
 	}
 #ifdef __SSE2__
-	for (i = 0; i < NPAIRS; i++) {
-		markv1[i] = _mm_set1_epi8((char)markp1[i]);
-		markv2[i] = _mm_set1_epi8((char)markp2[i]);
-	}
+	for (i = 0; i < NFIRST; i++)
+		markv1[i] = _mm_set1_epi8((char)markb1[i]);
+	for (i = 0; i < NSECOND; i++)
+		markv2[i] = _mm_set1_epi8((char)markb2[i]);
 #endif
 	for (i = 0; i < NRULES; i++) {
 		int k;
 
 		split_words(rules[i].lit, c->words[i]);
 		split_words(rules[i].tail, c->tails[i]);
+		if (rules[i].kind == R_DROP)
+			sure_words(rules[i].re, c->words[i]);
+		else if (rules[i].kind == R_HEAD || rules[i].kind == R_TAIL)
+			head_words(rules[i].re, c->words[i]);
 		for (k = 0; marks[k] != NULL; k++)
 			if (rules[i].lit != NULL && strcmp(rules[i].lit, marks[k]) == 0)
 				c->rulebit[i] = 1u << k;
@@ -541,10 +656,29 @@ goi_cleaner_new(int flags, const goi_clean_sink *sink)
 	for (i = 0; tokens[i] != NULL; i++) {
 		bit_set(c->tokchar, tokens[i]);
 		c->toklen[i] = strlen(tokens[i]);
+		c->tokch[i] = char_at(tokens[i], c->toklen[i]);
+	}
+	for (i = 0; sentence[i] != NULL; i++) {
+		unsigned pair = (unsigned)(unsigned char)sentence[i][0] << 8 |
+		    (unsigned char)sentence[i][1];
+
+		c->sentpair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		c->sentlen[i] = strlen(sentence[i]);
 	}
 	for (i = 0; tokensep[i] != NULL; i++) {
 		bit_set(c->sepchar, tokensep[i]);
 		c->seplen[i] = strlen(tokensep[i]);
+		c->sepch[i] = char_at(tokensep[i], c->seplen[i]);
+	}
+	for (i = 0; i < 128; i++) {
+		size_t j;
+
+		for (j = 0; tokens[j] != NULL && c->tokch[j] != (int32_t)i; j++)
+			;
+		c->tokfrom[i] = (unsigned char)j;
+		for (j = 0; tokensep[j] != NULL && c->sepch[j] != (int32_t)i; j++)
+			;
+		c->sepfrom[i] = (unsigned char)j;
 	}
 	for (i = 0; i < 128; i++) {
 		char b = (char)i;
@@ -651,29 +785,59 @@ sec_number(const char *s, size_t n)
 	return 0;
 }
 
+/* best, or the number of the 二、 ... 十、 heading whose 、 is at s + at if
+ * higher (see inline_sections()). */
+static int
+section_at(const char *s, size_t n, size_t at, int best)
+{
+	int k;
+
+	if (at < 3 || (k = sec_number(s + at - 3, n - at + 3)) <= best || k < 2)
+		return best;
+	if (at == 3 || s[at - 4] == ' ' || s[at - 4] == ';' ||
+	    s[at - 4] == ')' || (s[at - 4] >= '0' && s[at - 4] <= '9') ||
+	    ends_n(s, at - 3, "。", 3))
+		return k;
+	return best;
+}
+
 /*
  * The highest 二、 ... 十、 heading inside a long line (a report written on
  * one line, whose headings never start a line): a numeral and 、 at the
- * start or after a space, 。, ;, ) or a digit.  0 if none.
+ * start or after a space, 。, ;, ) or a digit.  0 if none.  With SSE2 the
+ * 、 (E3 80 81) are found sixteen bytes at a time, not a goi_memfind each:
+ * s[n..n+16) must be readable (a piece of goi_cleaner_line's padded line).
  */
 static int
 inline_sections(const char *s, size_t n)
 {
+	int best = 0;
+#ifdef __SSE2__
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	unsigned m;
+
+	for (i = 0; i + 2 < n; i += 16) {
+		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + i)),
+		    _mm_set1_epi8((char)0xE3)),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + i + 1)),
+		    _mm_set1_epi8((char)0x80))),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + i + 2)),
+		    _mm_set1_epi8((char)0x81))));
+		if (n - 2 - i < 16)	/* 、 ends by n */
+			m &= (1u << (n - 2 - i)) - 1;
+		for (; m != 0; m &= m - 1)
+			best = section_at(s, n, i + (size_t)__builtin_ctz(m), best);
+	}
+#else
 	const char *p = s, *end = s + n;
-	size_t at;
-	int best = 0, k;
 
 	while ((p = goi_memfind(p, (size_t)(end - p), "、", 3)) != NULL) {
-		at = (size_t)(p - s);
+		best = section_at(s, n, (size_t)(p - s), best);
 		p += 3;
-		if (at < 3 || (k = sec_number(s + at - 3, n - at + 3)) <= best ||
-		    k < 2)
-			continue;
-		if (at == 3 || s[at - 4] == ' ' || s[at - 4] == ';' ||
-		    s[at - 4] == ')' || (s[at - 4] >= '0' && s[at - 4] <= '9') ||
-		    ends_n(s, at - 3, "。", 3))
-			best = k;
 	}
+#endif
 	return best;
 }
 
@@ -1325,8 +1489,10 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 	while (i < n) {
 		ch = char_at(s + i, n - i);
 		if (bit_has(c->tokchar, ch)) {
-			for (j = 0; tokens[j] != NULL; j++)
-				if (starts_n(s + i, n - i, tokens[j], c->toklen[j]))
+			for (j = ch < 128 ? c->tokfrom[ch] : 0; tokens[j] != NULL;
+			    j++)
+				if (c->tokch[j] == ch &&
+				    starts_n(s + i, n - i, tokens[j], c->toklen[j]))
 					break;
 			if (tokens[j] != NULL) {
 				i += c->toklen[j];
@@ -1336,8 +1502,9 @@ only_tokens(const goi_cleaner *c, const char *s, size_t n)
 		}
 		if (!bit_has(c->sepchar, ch))
 			return 0;
-		for (j = 0; tokensep[j] != NULL; j++)
-			if (starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
+		for (j = ch < 128 ? c->sepfrom[ch] : 0; tokensep[j] != NULL; j++)
+			if (c->sepch[j] == ch &&
+			    starts_n(s + i, n - i, tokensep[j], c->seplen[j]))
 				break;
 		if (tokensep[j] == NULL)
 			return 0;
@@ -1375,16 +1542,40 @@ tail_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
 	return 0;
 }
 
-/* Does s start with one of the words of rule i's lit? */
+/*
+ * Does s start with one of the words of rule i's lit?  2 if so and the
+ * word makes rule i's re match s (see sure_words(), head_words(); *eo:
+ * where the match ends, for R_HEAD and R_TAIL), else 1, else 0.
+ */
 static int
-lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n)
+lit_any(const goi_cleaner *c, size_t i, const char *s, size_t n, size_t *eo)
 {
 	const struct word *w;
+	int any = 0;
 
 	for (w = c->words[i]; w->len > 0; w++)
-		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len))
-			return 1;
-	return 0;
+		if (s[0] == w->p[0] && starts_n(s, n, w->p, w->len)) {
+			switch (w->sure) {
+			case SURE_HEADSPACE:
+				*eo = w->len + (n > w->len && s[w->len] == ' ');
+				return 2;
+			case SURE_HEAD:
+				*eo = w->len;
+				/* FALLTHROUGH */
+			case SURE_ANY:
+				return 2;
+			case SURE_SPACE:
+				if (n == w->len + 1 && s[w->len] == ' ')
+					return 2;
+				/* FALLTHROUGH */
+			case SURE_ALL:
+				if (n == w->len)
+					return 2;
+				break;
+			}
+			any = 1;
+		}
+	return any;
 }
 
 /* Remove s[a..b) from the piece of length *n. */
@@ -1403,10 +1594,10 @@ cut(char *s, size_t *n, size_t a, size_t b)
 static size_t
 debris(goi_cleaner *c, long no, char *s, size_t n)
 {
-	size_t i, from, at;
+	size_t i, from, at, eo = 0;
 	regmatch_t m[1];
 	const struct rule *r;
-	int changed = 0;
+	int changed = 0, lit;
 	unsigned may, fired;
 	const char *p;
 
@@ -1423,10 +1614,11 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 		for (; !(want & 1); want >>= 1)
 			i++;
 		r = &rules[i];
+		lit = 0;
 		if (r->kind != R_CUT) {
 			if (n > r->maxlen || n == 0)
 				continue;
-			if (r->lit != NULL && !lit_any(c, i, s, n))
+			if (r->lit != NULL && (lit = lit_any(c, i, s, n, &eo)) == 0)
 				continue;
 			if (r->tail != NULL && !tail_any(c, i, s, n))
 				continue;
@@ -1464,7 +1656,9 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			break;
 		case R_HEAD:
 		case R_TAIL:
-			if (regexec(&c->re[i], s, 1, m, 0) != 0)
+			if (lit == 2)
+				m[0].rm_eo = (regoff_t)eo;
+			else if (regexec(&c->re[i], s, 1, m, 0) != 0)
 				break;
 			if (r->kind == R_HEAD) {
 				if ((size_t)m[0].rm_eo == n)
@@ -1482,7 +1676,7 @@ debris(goi_cleaner *c, long no, char *s, size_t n)
 			may = lead_rules(c, s, n);
 			break;
 		case R_DROP:
-			if (regexec(&c->re[i], s, 0, NULL, 0) != 0)
+			if (lit != 2 && regexec(&c->re[i], s, 0, NULL, 0) != 0)
 				break;
 			report(c, no, r->name, s, n);
 			return (size_t)-1;
@@ -1585,13 +1779,14 @@ static size_t
 name_char(const char *s, size_t n)
 {
 	int32_t ch;
-	size_t k;
 
-	if (n > 0 && (s[0] == '(' || s[0] == ')'))
-		return 1;
-	if ((k = goi_utf8_decode(s, n, &ch)) == 0 || !goi_is_han(ch))
+	if (n == 0)
 		return 0;
-	return k;
+	if (s[0] == '(' || s[0] == ')')
+		return 1;
+	if ((ch = char_at(s, n)) < 0 || !goi_is_han(ch))
+		return 0;
+	return ch < 0x10000 ? 3 : 4;	/* Han: from U+3400 */
 }
 
 /* The start of the character before s + i (i > 0). */
@@ -1670,6 +1865,24 @@ opens_report(const char *s, size_t n)
 	return i >= 6 && i < n && s[i] == ':';
 }
 
+/* Does s[0..n) hold a word of sentence[]?  Only where the first two bytes
+ * of one stand are the words compared. */
+static int
+has_sentence(const goi_cleaner *c, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	int j;
+
+	for (i = 0; i + 1 < n; i++)
+		if (c->sentpair[u[i] << 5 | u[i + 1] >> 3] >> (u[i + 1] & 7) & 1)
+			for (j = 0; sentence[j] != NULL; j++)
+				if (starts_n(s + i, n - i, sentence[j],
+				    c->sentlen[j]))
+					return 1;
+	return 0;
+}
+
 /*
  * A title that starts a new report inside a line (files without a final
  * newline, concatenated; a report written on one line): organ, year and
@@ -1685,11 +1898,9 @@ opens_report(const char *s, size_t n)
 static size_t
 inline_title(const goi_cleaner *c, const char *s, size_t n)
 {
-	static const char *const sentence[] = {"关于", "的", "现将", "根据",
-		"按照", "依据", "发布", "印发", "转发", "公布", "报送", NULL};
 	const char *p = s, *end = s + n;
 	size_t q, e, h, y, o, k, sp;
-	int j, ok, cut;
+	int ok, cut;
 
 	while ((p = goi_memfind(p, (size_t)(end - p), "年度报告", 12)) != NULL) {
 		q = (size_t)(p - s);
@@ -1731,11 +1942,7 @@ inline_title(const goi_cleaner *c, const char *s, size_t n)
 				o += 3;
 			else
 				break;
-		for (j = 0; sentence[j] != NULL; j++)
-			if (goi_memfind(s + o, y - o, sentence[j],
-			    strlen(sentence[j])) != NULL)
-				break;
-		if (sentence[j] != NULL || starts(s + o, y - o, "本") ||
+		if (has_sentence(c, s + o, y - o) || starts(s + o, y - o, "本") ||
 		    !is_title(s + o, e - o) || same_title(c, s + o, e - o))
 			continue;
 		sp = o;

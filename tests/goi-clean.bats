@@ -109,6 +109,22 @@ EOF
 	assert_output $'1\t平潭县人民政府2012年政府信息公开工作年度报告\n2\t发布时间: 2013-01-17\n4\t发布机构:平潭县人民政府'
 }
 
+@test "debris: the words that drop a line by themselves, and near misses (empty 文号: goes, 文号:11 stays)" {
+	printf '关于2020年度政府信息公开工作报告\n文号:\n文号: \n文号:11\n发布机构:\n发布机构: 某局\n索引号: \n栏目:信息公开\n原文链接: http://x\n页面链接与图片详见 x\n本地目录:\n当前位置:首页\n您的位置\n所在位置 >\n=== 正文 ===\n一、总体情况\n' > "$BATS_TEST_TMPDIR/in"
+	run bash -c "goi-clean -N -v '$BATS_TEST_TMPDIR/in' 2>&1 >/dev/null | sed 's/.*:\\([0-9]*\\): dropped: /\\1 /'"
+	assert_output $'2 crawler-metadata "文号:"\n3 crawler-metadata "文号:"\n5 crawler-metadata "发布机构:"\n7 crawler-metadata "索引号:"\n8 crawler-metadata "栏目:信息公开"\n9 crawler-metadata "原文链接: http://x"\n10 crawler-metadata "页面链接与图片详见 x"\n11 crawler-metadata "本地目录:"\n12 breadcrumb "当前位置:首页"\n13 breadcrumb "您的位置"\n14 breadcrumb "所在位置 >"\n15 crawler-metadata "=== 正文 ==="'
+	run bash -c "goi-clean -N '$BATS_TEST_TMPDIR/in' | cut -f2,3"
+	assert_output $'1\t关于2020年度政府信息公开工作报告\n4\t文号:11\n6\t发布机构:某局\n16\t一、总体情况'
+}
+
+@test "debris: the label 标题: goes with the space after it, the title stays; 标题: alone stays" {
+	printf '标题:某某局2020年政府信息公开工作年度报告\n正文一\n标题:\n标题:x\n标题:  y\n' > "$BATS_TEST_TMPDIR/in"
+	run bash -c "goi-clean -N -v '$BATS_TEST_TMPDIR/in' 2>&1 >/dev/null | sed 's/.*:\\([0-9]*\\): dropped: /\\1 /'"
+	assert_output $'1 title-label "标题:"\n4 title-label "标题:"\n5 title-label "标题: "'
+	run bash -c "goi-clean -N '$BATS_TEST_TMPDIR/in' | cut -f2,3"
+	assert_output $'1\t某某局2020年政府信息公开工作年度报告\n2\t正文一\n3\t标题:\n4\tx\n5\ty'
+}
+
 @test "debris: blank lines squeezed to one, none at the ends of a document" {
 	run clean '\n\na\n\n\n\nb\n\n'
 	assert_output $'a\n\nb'
