@@ -375,11 +375,6 @@ struct word {
 
 #define MAXWORDS 12
 
-struct kent {
-	char *k;
-	int next;		/* the next #N to try after a clash */
-};
-
 struct goi_cleaner {
 	int flags;
 	goi_clean_sink sink;
@@ -398,7 +393,8 @@ struct goi_cleaner {
 	char *name;		/* file operand, NULL for stdin */
 	int filedocs;		/* documents of this input so far */
 	long rundocs;		/* documents of the run so far */
-	struct kent *keys;	/* keys used: open addressing */
+	uint64_t *kh;		/* the hashes of the keys used (key_add) */
+	uint32_t *knext;	/* for each, the next #N to try after a clash */
 	size_t nkeys, kcap;
 	char *key;
 	size_t keycap;
@@ -707,9 +703,8 @@ goi_cleaner_free(goi_cleaner *c)
 	for (i = 0; i < NRULES; i++)
 		if (rules[i].re != NULL)
 			regfree(&c->re[i]);
-	for (i = 0; i < c->kcap; i++)
-		free(c->keys[i].k);
-	free(c->keys);
+	free(c->kh);
+	free(c->knext);
 	free(c->work);
 	free(c->arena);
 	free(c->lines);
@@ -867,58 +862,77 @@ report(goi_cleaner *c, long no, const char *why, const char *s, size_t n)
 
 /* ---- keys -------------------------------------------------------------- */
 
-static size_t
-hash(const char *s)
+/*
+ * Keys are unique in a run (SPEC): the keys used so far are kept as a set
+ * of their 64-bit hashes (open addressing, 12 bytes a slot, at most three
+ * quarters full), not as strings, so memory grows by ~16 bytes a report
+ * (24 MB for the ~1.5 million reports of a decade) rather than by the
+ * length of each key.  Two different keys share a hash with odds below
+ * one in ten million in such a run; the second would get a #2 it did not
+ * need, and nothing else would change.
+ */
+static uint64_t
+key_hash(const char *s)
 {
-	size_t h = 1469598103934665603ULL & SIZE_MAX;
+	uint64_t h = 1469598103934665603ULL;
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	h ^= h >> 33;		/* FNV-1a, then a finalizer for the low bits */
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	return h ? h : 1;	/* 0 is a free slot */
 }
 
-static struct kent *
-key_used(goi_cleaner *c, const char *k)
+/* The slot of hash h: its own if the key is used, else a free one. */
+static size_t
+key_slot(const goi_cleaner *c, uint64_t h)
 {
 	size_t i;
 
-	if (c->kcap == 0)
-		return NULL;
-	for (i = hash(k) & (c->kcap - 1); c->keys[i].k;
+	for (i = (size_t)h & (c->kcap - 1); c->kh[i] != 0 && c->kh[i] != h;
 	    i = (i + 1) & (c->kcap - 1))
-		if (strcmp(c->keys[i].k, k) == 0)
-			return &c->keys[i];
-	return NULL;
+		;
+	return i;
 }
 
 static int
-key_add(goi_cleaner *c, const char *k)
+key_used(const goi_cleaner *c, uint64_t h)
 {
-	size_t i, oc = c->kcap;
-	struct kent *old = c->keys;
+	return c->kcap > 0 && c->kh[key_slot(c, h)] == h;
+}
 
-	if (2 * (c->nkeys + 1) > c->kcap) {
-		size_t nc = oc ? 2 * oc : 64;
-		if ((c->keys = calloc(nc, sizeof(*c->keys))) == NULL) {
-			c->keys = old;
+static int
+key_add(goi_cleaner *c, uint64_t h)
+{
+	size_t i, j, oc = c->kcap, nc;
+	uint64_t *oh = c->kh;
+	uint32_t *on = c->knext;
+
+	if (4 * (c->nkeys + 1) > 3 * c->kcap) {
+		nc = oc ? 2 * oc : 64;
+		c->kh = calloc(nc, sizeof(*c->kh));
+		c->knext = calloc(nc, sizeof(*c->knext));
+		if (c->kh == NULL || c->knext == NULL) {
+			free(c->kh);
+			free(c->knext);
+			c->kh = oh;
+			c->knext = on;
 			return GOI_ENOMEM;
 		}
 		c->kcap = nc;
 		for (i = 0; i < oc; i++)
-			if (old[i].k != NULL) {
-				size_t j = hash(old[i].k) & (nc - 1);
-				while (c->keys[j].k)
-					j = (j + 1) & (nc - 1);
-				c->keys[j] = old[i];
+			if (oh[i] != 0) {
+				j = key_slot(c, oh[i]);
+				c->kh[j] = oh[i];
+				c->knext[j] = on[i];
 			}
-		free(old);
+		free(oh);
+		free(on);
 	}
-	for (i = hash(k) & (c->kcap - 1); c->keys[i].k;
-	    i = (i + 1) & (c->kcap - 1))
-		;
-	if ((c->keys[i].k = strdup(k)) == NULL)
-		return GOI_ENOMEM;
-	c->keys[i].next = 2;
+	i = key_slot(c, h);
+	c->kh[i] = h;
+	c->knext[i] = 2;
 	c->nkeys++;
 	return 0;
 }
@@ -1050,9 +1064,10 @@ stdin_key(goi_cleaner *c)
 static int
 assign_key(goi_cleaner *c)
 {
-	struct kent *e;
-	int rc, i;
-	size_t n;
+	uint64_t h;
+	uint32_t i;
+	size_t n, e;
+	int rc;
 
 	if (c->name != NULL) {
 		n = strlen(c->name);
@@ -1062,16 +1077,17 @@ assign_key(goi_cleaner *c)
 			snprintf(c->key + n, 32, "#%d", c->filedocs);
 	} else if ((rc = stdin_key(c)) < 0)
 		return rc;
-	if ((e = key_used(c, c->key)) != NULL) {
+	if (key_used(c, h = key_hash(c->key))) {
+		e = key_slot(c, h);
 		n = strlen(c->key);
-		for (i = e->next; ; i++) {
-			snprintf(c->key + n, 32, "#%d", i);
-			if (!key_used(c, c->key))
+		for (i = c->knext[e]; ; i++) {
+			snprintf(c->key + n, 32, "#%lu", (unsigned long)i);
+			if (!key_used(c, key_hash(c->key)))
 				break;
 		}
-		e->next = i + 1;
+		c->knext[e] = i + 1;
 	}
-	return key_add(c, c->key);
+	return key_add(c, key_hash(c->key));
 }
 
 /* ---- joining ----------------------------------------------------------- */
