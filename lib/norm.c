@@ -351,7 +351,10 @@ goi_norm_text(goi_norm *z, const char *s, size_t n, const char **out)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, j, k;
 	unsigned b, cp;
-	int a, rc, padded = (z->flags & GOI_NORM_PADDED) != 0;
+	int a, rc;
+#ifdef __SSE2__
+	int padded = (z->flags & GOI_NORM_PADDED) != 0;	/* see below */
+#endif
 
 	if (n + 17 > z->ocap && (rc = grow(&z->out, &z->ocap, n + 17)) < 0)
 		return rc;
