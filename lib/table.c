@@ -137,6 +137,15 @@ struct goi_extract {
 	 */
 	int tpad[MAXTABLES];
 	int dpad;
+	/*
+	 * What the survey of table ti found (walk_rows), for the walk that
+	 * reads it over the same span: its rows, layout and pads.
+	 */
+	struct {
+		int valid, nfound, layout, pad, rpad;
+		size_t lva, lvb, re[MAXROWS];
+		long rs[MAXROWS];
+	} surv[MAXTABLES];
 	int rowfound[MAXTABLES][MAXROWS];
 	/*
 	 * The columns as this document prints them: printed position to grid
@@ -2656,6 +2665,18 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 	region *rg = x->rg;
 
 	nr = t->nrows < MAXROWS ? t->nrows : MAXROWS;
+	if (!survey && x->surv[ti].valid && x->surv[ti].lva == lva &&
+	    x->surv[ti].lvb == lvb) {
+		/* the survey did the first pass: nothing has changed since */
+		memcpy(rs, x->surv[ti].rs, sizeof(rs));
+		memcpy(re, x->surv[ti].re, sizeof(re));
+		nfound = x->surv[ti].nfound;
+		layout = x->surv[ti].layout;
+		pad = x->surv[ti].pad;
+		rpad = x->surv[ti].rpad;
+		pass = 1;
+		goto read;
+	}
 	/*
 	 * The prose above 表三 quotes its labels (本年新收政府信息公开申请1件):
 	 * rows start after the column header when there is one.
@@ -2678,8 +2699,18 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1 && survey) {
 			x->tpad[ti] = pad;
+			x->surv[ti].valid = 1;
+			x->surv[ti].lva = lva;
+			x->surv[ti].lvb = lvb;
+			memcpy(x->surv[ti].rs, rs, sizeof(rs));
+			memcpy(x->surv[ti].re, re, sizeof(re));
+			x->surv[ti].nfound = nfound;
+			x->surv[ti].layout = layout;
+			x->surv[ti].pad = pad;
+			x->surv[ti].rpad = rpad;
 			return nfound;
 		}
+read:
 		/*
 		 * A table of 第二十条 with no complete row (one row, a blank
 		 * cell): its values start where those of the other tables
@@ -2922,6 +2953,8 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	memset(x->rowfound, 0, sizeof(x->rowfound));
 	memset(x->unplaced, 0, sizeof(x->unplaced));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
+	for (i = 0; i < MAXTABLES; i++)
+		x->surv[i].valid = 0;
 	if ((x->built != doc || x->built_lines != doc->lines ||
 	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL, NULL)) < 0)
 		goto out;
