@@ -657,8 +657,24 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 	if ((k = ordinal(w, &style, &ord)) == 0 && L->len - st > 4 * SHORT)
 		return;
 	if (L->len - st > 40) {	/* else folded and read already */
-		wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st :
-		    WIN, w, sizeof(w), NULL);
+		size_t m = L->len - st < WIN ? L->len - st : WIN, b;
+
+		/*
+		 * Folding goes character by character, and the first 40
+		 * bytes never fill w: the rest folds after them as the whole
+		 * would.  A character cut at byte 40 (a lead at b, then
+		 * continuation bytes) gave one U+FFFD a byte: it folds again
+		 * from b.
+		 */
+		b = st + 40;
+		while (b > st + 37 && ((unsigned char)L->text[b] & 0xc0) == 0x80)
+			b--;
+		if (b == st + 40 || (unsigned char)L->text[b] >= 0xc0) {
+			wn -= 3 * (st + 40 - b);
+			wn += goi_fold(L->text + b, m - (b - st), w + wn,
+			    sizeof(w) - wn, NULL);
+		} else
+			wn = goi_fold(L->text + st, m, w, sizeof(w), NULL);
 		k = ordinal(w, &style, &ord);
 	}
 	if (style == ST_NONE && !endswithany(w, wn) && !startswith(w, "附") &&
