@@ -325,7 +325,9 @@ utext_fill(goi_utext *u, const goi_doc *doc)
 		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
 		size_t j = 0;
 
-		if (utext_grow(u, dl->len + 1, doc->nlines) < 0)
+		/* (the lines have their room since the first utext_grow) */
+		if (u->n + dl->len + 1 > u->cpcap &&
+		    utext_grow(u, dl->len + 1, doc->nlines) < 0)
 			goto nomem;
 		u->lstart[u->nl] = u->n;
 		u->lline[u->nl] = dl->line;
