@@ -325,7 +325,9 @@ utext_fill(goi_utext *u, const goi_doc *doc)
 		const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)dl->text;
 		size_t j = 0;
 
-		if (utext_grow(u, dl->len + 1, doc->nlines) < 0)
+		/* (the lines have their room since the first utext_grow) */
+		if (u->n + dl->len + 1 > u->cpcap &&
+		    utext_grow(u, dl->len + 1, doc->nlines) < 0)
 			goto nomem;
 		u->lstart[u->nl] = u->n;
 		u->lline[u->nl] = dl->line;
@@ -1215,6 +1217,33 @@ sentence_lead(const goi_utext *u, size_t ls, size_t s)
 }
 
 /*
+ * The first place in [p, hi) where cp holds a digit, 未 or 没, or hi; four
+ * code points a step with SSE2 (most of a line is neither).
+ */
+static size_t
+next_hit(const int32_t *cp, size_t p, size_t hi)
+{
+#ifdef __SSE2__
+	const __m128i lo = _mm_set1_epi32('0' - 1), up = _mm_set1_epi32('9' + 1);
+	const __m128i wei = _mm_set1_epi32(0x672A), mei = _mm_set1_epi32(0x6CA1);
+	unsigned m;
+
+	for (; p + 4 <= hi; p += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(cp + p));
+		__m128i h = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi32(v, lo),
+		    _mm_cmplt_epi32(v, up)), _mm_or_si128(_mm_cmpeq_epi32(v,
+		    wei), _mm_cmpeq_epi32(v, mei)));
+		if ((m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(h))) != 0)
+			return p + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (p < hi && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
+	    cp[p] != 0x6CA1)
+		p++;
+	return p;
+}
+
+/*
  * The statements of one prose line [ls, le) (le its '\n' or the end) that
  * holds a figure or 未/没.
  */
@@ -1228,9 +1257,7 @@ facts_line(factctx *x, size_t ls, size_t le)
 
 	hi = le < x->st ? le : x->st;
 	for (p = ls; p < hi; p++) {
-		while (p < hi && (cp[p] > '9' || cp[p] < '0') && cp[p] != 0x672A &&
-		    cp[p] != 0x6CA1)
-			p++;
+		p = next_hit(cp, p, hi);
 		if (p >= hi)
 			break;
 		if (u->cp[p] == 0x672A /* 未 */ || u->cp[p] == 0x6CA1 /* 没 */) {

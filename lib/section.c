@@ -130,6 +130,32 @@ goi_fold(const char *s, size_t n, char *out, size_t size, size_t *pos)
 		const unsigned char *u = (const unsigned char *)s + i;
 
 		/*
+		 * The plain characters of the fast cases below without their
+		 * checks of room (which a run that copies byte for byte
+		 * cannot run out of once the rest of s fits) and of pos.
+		 */
+		if (pos == NULL && n - i <= size - 1 - o) {
+			const unsigned char *b = (const unsigned char *)s;
+
+			while (i < n) {
+				if (b[i] > ' ' && b[i] < 0x80) {
+					out[o++] = (char)b[i++];
+				} else if (b[i] >= 0xe4 && b[i] <= 0xe9 &&
+				    i + 3 <= n && (b[i + 1] & 0xc0) == 0x80 &&
+				    (b[i + 2] & 0xc0) == 0x80) {
+					out[o] = (char)b[i];
+					out[o + 1] = (char)b[i + 1];
+					out[o + 2] = (char)b[i + 2];
+					o += 3;
+					i += 3;
+				} else
+					break;
+			}
+			if (i >= n)
+				break;
+			u = b + i;
+		}
+		/*
 		 * Fast cases: printable ASCII but space, and the CJK block
 		 * (leads E4-E9: no space, no full-width form, never overlong
 		 * or a surrogate), copied as they are.
@@ -657,8 +683,24 @@ linestart(const goi_doc *doc, size_t li, cand *c, int *nc)
 	if ((k = ordinal(w, &style, &ord)) == 0 && L->len - st > 4 * SHORT)
 		return;
 	if (L->len - st > 40) {	/* else folded and read already */
-		wn = goi_fold(L->text + st, L->len - st < WIN ? L->len - st :
-		    WIN, w, sizeof(w), NULL);
+		size_t m = L->len - st < WIN ? L->len - st : WIN, b;
+
+		/*
+		 * Folding goes character by character, and the first 40
+		 * bytes never fill w: the rest folds after them as the whole
+		 * would.  A character cut at byte 40 (a lead at b, then
+		 * continuation bytes) gave one U+FFFD a byte: it folds again
+		 * from b.
+		 */
+		b = st + 40;
+		while (b > st + 37 && ((unsigned char)L->text[b] & 0xc0) == 0x80)
+			b--;
+		if (b == st + 40 || (unsigned char)L->text[b] >= 0xc0) {
+			wn -= 3 * (st + 40 - b);
+			wn += goi_fold(L->text + b, m - (b - st), w + wn,
+			    sizeof(w) - wn, NULL);
+		} else
+			wn = goi_fold(L->text + st, m, w, sizeof(w), NULL);
 		k = ordinal(w, &style, &ord);
 	}
 	if (style == ST_NONE && !endswithany(w, wn) && !startswith(w, "附") &&

@@ -137,6 +137,15 @@ struct goi_extract {
 	 */
 	int tpad[MAXTABLES];
 	int dpad;
+	/*
+	 * What the survey of table ti found (walk_rows), for the walk that
+	 * reads it over the same span: its rows, layout and pads.
+	 */
+	struct {
+		int valid, nfound, layout, pad, rpad;
+		size_t lva, lvb, re[MAXROWS];
+		long rs[MAXROWS];
+	} surv[MAXTABLES];
 	int rowfound[MAXTABLES][MAXROWS];
 	/*
 	 * The columns as this document prints them: printed position to grid
@@ -2557,42 +2566,87 @@ set_known_facts(goi_extract *x)
 }
 
 /* Figures of the prose patterns: phrase, digits, 件. */
+/* The longest of the strings v that matches at label-view position i. */
+static int
+match_at(const goi_extract *x, const char *const *v, size_t i, size_t *end)
+{
+	const pat *p;
+	pat tmp;
+	size_t n, best = 0;
+
+	for (; *v != NULL; v++) {
+		p = pat_get(*v, PAT_LABEL, &tmp);
+		n = (size_t)p->n;
+		if (n > best && i + n <= x->nlv &&
+		    memcmp(x->lvcp + i, p->cp, n * sizeof(*x->lvcp)) == 0)
+			best = n;
+	}
+	*end = i + best;
+	return best > 0;
+}
+
+/*
+ * The figures the prose quotes with the words of prose[] (N件 after
+ * them).  One pass over the label view for all the words of the format:
+ * each place where some word is, in order, is read for each item whose
+ * own words are there, as a pass per item would.
+ */
 static void
 set_known_prose(goi_extract *x, int fmt)
 {
+	enum { NPROSE = sizeof(prose) / sizeof(prose[0]) };
+	const char *all[MAXVAR + 1];
+	const char *const *w;
 	size_t i, e, k;
 	long p, v;
-	int ti, r, c, nd;
+	int ti[NPROSE], r[NPROSE], c[NPROSE], on[NPROSE];
+	int nd, j, nall = 0, nitems = 0;
 	const goi_schema_table *t;
 
-	for (i = 0; i < sizeof(prose) / sizeof(prose[0]); i++) {
+	for (i = 0; i < NPROSE; i++) {
+		on[i] = 0;
 		if (prose[i].fmt != fmt)
 			continue;
-		for (ti = 0; ti < x->ntabs; ti++)
-			if (strcmp(x->tabs[ti].key, prose[i].table) == 0)
+		for (ti[i] = 0; ti[i] < x->ntabs; ti[i]++)
+			if (strcmp(x->tabs[ti[i]].key, prose[i].table) == 0)
 				break;
-		if (ti == x->ntabs)
+		if (ti[i] == x->ntabs)
 			continue;
-		t = &x->tabs[ti];
-		r = row_index(t, prose[i].row);
-		c = col_of(t, prose[i].col);
-		if (r < 0 || c < 0)
+		t = &x->tabs[ti[i]];
+		r[i] = row_index(t, prose[i].row);
+		c[i] = col_of(t, prose[i].col);
+		if (r[i] < 0 || c[i] < 0)
 			continue;
-		for (k = 0; (p = find_any(x, prose[i].v, k, x->nlv, &e)) >= 0;
-		    k = (size_t)p + 1) {
+		for (w = prose[i].v; *w != NULL && nall < MAXVAR; w++)
+			all[nall++] = *w;
+		on[i] = 1;
+		nitems++;
+	}
+	if (nitems == 0)
+		return;
+	all[nall] = NULL;
+	for (k = 0; nitems > 0 && (p = find_any(x, all, k, x->nlv, &e)) >= 0;
+	    k = (size_t)p + 1) {
+		for (i = 0; i < NPROSE; i++) {
+			if (!on[i] || !match_at(x, prose[i].v, (size_t)p, &e))
+				continue;
 			v = 0;
 			for (nd = 0; e < x->nlv && is_digit(x->lvcp[e]) &&
 			    nd < 9; e++, nd++)
 				v = v * 10 + (long)(x->lvcp[e] - '0');
 			if (nd == 0 || e >= x->nlv || x->lvcp[e] != 0x4EF6)
 				continue;
+			j = ti[i];
 			/* two different figures: trust neither */
-			if (x->hasknown[ti][r][c] && x->known[ti][r][c] != v) {
-				x->hasknown[ti][r][c] = 0;
-				break;
+			if (x->hasknown[j][r[i]][c[i]] &&
+			    x->known[j][r[i]][c[i]] != v) {
+				x->hasknown[j][r[i]][c[i]] = 0;
+				on[i] = 0;	/* and read no more */
+				nitems--;
+				continue;
 			}
-			x->hasknown[ti][r][c] = 1;
-			x->known[ti][r][c] = v;
+			x->hasknown[j][r[i]][c[i]] = 1;
+			x->known[j][r[i]][c[i]] = v;
 		}
 	}
 }
@@ -2656,6 +2710,18 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 	region *rg = x->rg;
 
 	nr = t->nrows < MAXROWS ? t->nrows : MAXROWS;
+	if (!survey && x->surv[ti].valid && x->surv[ti].lva == lva &&
+	    x->surv[ti].lvb == lvb) {
+		/* the survey did the first pass: nothing has changed since */
+		memcpy(rs, x->surv[ti].rs, sizeof(rs));
+		memcpy(re, x->surv[ti].re, sizeof(re));
+		nfound = x->surv[ti].nfound;
+		layout = x->surv[ti].layout;
+		pad = x->surv[ti].pad;
+		rpad = x->surv[ti].rpad;
+		pass = 1;
+		goto read;
+	}
 	/*
 	 * The prose above 表三 quotes its labels (本年新收政府信息公开申请1件):
 	 * rows start after the column header when there is one.
@@ -2678,8 +2744,18 @@ walk_rows(goi_extract *x, int ti, size_t lva, size_t lvb, int survey)
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1 && survey) {
 			x->tpad[ti] = pad;
+			x->surv[ti].valid = 1;
+			x->surv[ti].lva = lva;
+			x->surv[ti].lvb = lvb;
+			memcpy(x->surv[ti].rs, rs, sizeof(rs));
+			memcpy(x->surv[ti].re, re, sizeof(re));
+			x->surv[ti].nfound = nfound;
+			x->surv[ti].layout = layout;
+			x->surv[ti].pad = pad;
+			x->surv[ti].rpad = rpad;
 			return nfound;
 		}
+read:
 		/*
 		 * A table of 第二十条 with no complete row (one row, a blank
 		 * cell): its values start where those of the other tables
@@ -2922,6 +2998,8 @@ goi_extract_tables(goi_extract *x, const goi_doc *doc, int format,
 	memset(x->rowfound, 0, sizeof(x->rowfound));
 	memset(x->unplaced, 0, sizeof(x->unplaced));
 	memset(x->hasknown, 0, sizeof(x->hasknown));
+	for (i = 0; i < MAXTABLES; i++)
+		x->surv[i].valid = 0;
 	if ((x->built != doc || x->built_lines != doc->lines ||
 	    x->built_n != doc->nlines) && (rc = build_units(x, doc, NULL, NULL)) < 0)
 		goto out;
