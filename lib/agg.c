@@ -1466,6 +1466,33 @@ put_rec(goi_agg *a, const char *head, size_t hn, int type, const void *p,
 	return goi_spill_put(a->sp, a->kbuf, hn + 1 + n + m);
 }
 
+/*
+ * The groups in output order: *gsp the sorted groups, (*rankp)[g] the
+ * place of group g.  GOI_ENOMEM, with nothing allocated, if they do not fit.
+ */
+static int
+rank_groups(goi_agg *a, struct grp ***gsp, uint32_t **rankp)
+{
+	struct grp **gs = malloc(a->ngrp * sizeof(*gs));
+	uint32_t *rank = malloc(a->ngrp * sizeof(*rank));
+	size_t i;
+
+	if (gs == NULL || rank == NULL) {
+		free(gs);
+		free(rank);
+		return GOI_ENOMEM;
+	}
+	for (i = 0; i < a->ngrp; i++)
+		gs[i] = &a->grp[i];
+	sort_arena = a->arena;
+	qsort(gs, a->ngrp, sizeof(*gs), grp_cmp);
+	for (i = 0; i < a->ngrp; i++)
+		rank[gs[i] - a->grp] = (uint32_t)i;
+	*gsp = gs;
+	*rankp = rank;
+	return 0;
+}
+
 /* Write the sums as one sorted run, and start empty. */
 static int
 spill(goi_agg *a)
@@ -1481,19 +1508,11 @@ spill(goi_agg *a)
 		return GOI_ENOMEM;
 	if (a->ngrp == 0)
 		return 0;
-	gs = malloc(a->ngrp * sizeof(*gs));
-	rank = malloc(a->ngrp * sizeof(*rank));
 	ks = malloc((a->nent + 1) * sizeof(*ks));
-	if (gs == NULL || rank == NULL || ks == NULL) {
+	if (ks == NULL || rank_groups(a, &gs, &rank) < 0) {
 		rc = GOI_ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < a->ngrp; i++)
-		gs[i] = &a->grp[i];
-	sort_arena = a->arena;
-	qsort(gs, a->ngrp, sizeof(*gs), grp_cmp);
-	for (i = 0; i < a->ngrp; i++)
-		rank[gs[i] - a->grp] = (uint32_t)i;
 	for (i = 0; i < a->nent; i++) {
 		struct ent *e = &a->ent[i];
 		fold(e);
@@ -1788,19 +1807,11 @@ goi_agg_write(goi_agg *a, goi_out *o, goi_render *r, long firstline)
 		return merge_write(a, &w);
 	if (a->ngrp == 0)
 		return 0;
-	gs = malloc(a->ngrp * sizeof(*gs));
-	rank = malloc(a->ngrp * sizeof(*rank));
 	ss = malloc((a->nent + 1) * sizeof(*ss));
-	if (gs == NULL || rank == NULL || ss == NULL) {
+	if (ss == NULL || rank_groups(a, &gs, &rank) < 0) {
 		rc = GOI_ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < a->ngrp; i++)
-		gs[i] = &a->grp[i];
-	sort_arena = a->arena;
-	qsort(gs, a->ngrp, sizeof(*gs), grp_cmp);
-	for (i = 0; i < a->ngrp; i++)
-		rank[gs[i] - a->grp] = (uint32_t)i;
 	for (i = 0; i < a->nent; i++) {
 		const char *k = a->arena + a->ent[i].koff;
 		const struct grp *g = &a->grp[a->ent[i].grp];
