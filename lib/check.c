@@ -1903,6 +1903,22 @@ xbuf_room(goi_check *c, size_t need)
 enum { XV_NUM, XV_GLUED, XV_EMPTY, XV_NA, XV_TEXT, XV_BAD, XV_NUMS,
 	XV_GLUEDS };
 
+/* The keep rule that takes the cell (table, row, col), else -1. */
+static int
+keep_find(const goi_check *c, const char *table, const char *row,
+    const char *col)
+{
+	int k;
+
+	for (k = 0; k < c->nkeep; k++) {
+		const xkeep *kp = &c->keep[k];
+		if (strcmp(kp->byrow ? row : col, kp->key) == 0 &&
+		    strcmp(table, c->xtab[kp->tab]) == 0)
+			return k;
+	}
+	return -1;
+}
+
 /* Keep what the cross rules need of the report in s. */
 static int
 record(goi_check *c, const store *s)
@@ -1935,13 +1951,7 @@ record(goi_check *c, const store *s)
 		}
 		if (x->tid >= 0 && !(c->xtids >> x->tid & 1))
 			continue;
-		for (k = 0; k < c->nkeep; k++) {
-			const xkeep *kp = &c->keep[k];
-			if (strcmp(kp->byrow ? x->row : x->col, kp->key) == 0 &&
-			    strcmp(x->table, c->xtab[kp->tab]) == 0)
-				break;
-		}
-		if (k == c->nkeep)
+		if ((k = keep_find(c, x->table, x->row, x->col)) < 0)
 			continue;
 		t = c->keep[k].tab;
 		tables |= 1u << t;
@@ -2347,13 +2357,7 @@ ks_build(goi_check *c)
 	for (a = 0; a < ks->na; a++) {
 		const kaddr *x = &ks->a[a];
 		ks->xslot[a] = -1;
-		for (k = 0; k < c->nkeep; k++) {
-			const xkeep *kp = &c->keep[k];
-			if (strcmp(kp->byrow ? x->r : x->c, kp->key) == 0 &&
-			    strcmp(x->t, c->xtab[kp->tab]) == 0)
-				break;
-		}
-		if (k == c->nkeep)
+		if ((k = keep_find(c, x->t, x->r, x->c)) < 0)
 			continue;
 		ks->xkeep[a] = (unsigned char)(c->keep[k].tab + 1);
 		for (k = 0; k < c->nslots; k++)
